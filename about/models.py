@@ -1,0 +1,50 @@
+""""Who we are" and generic content pages such as Donate."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.navigation import breadcrumbs
+from news.blocks import CONTENT_BODY_BLOCKS
+from translations.languages import current_language
+from translations.mixins import DefaultLanguageColumnsMixin
+from translations.urls import language_versions
+
+
+class BaseContentPage(DefaultLanguageColumnsMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(CONTENT_BODY_BLOCKS, blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = breadcrumbs(self, current_language())
+        context["language_versions"] = language_versions(self, request)
+        return context
+
+
+class AboutPage(BaseContentPage):
+    """"Who we are": the outlet, its editors and how to reach them."""
+
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("about page")
+
+
+class ContentPage(BaseContentPage):
+    """A generic page with a body: Donate, Terms, Privacy."""
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,131 @@
+"""The site root (HomePage) and the settings editors change for the whole site."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+
+from translations.languages import current_language, localized_field
+from translations.mixins import DefaultLanguageColumnsMixin
+from translations.urls import language_versions
+
+LATEST_COUNT = 6
+PER_SECTION_COUNT = 4
+
+
+class HomePage(DefaultLanguageColumnsMixin, Page):
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("tagline")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.CategoryIndexPage", "about.AboutPage", "about.ContentPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the page by its path in the active language in one query, at any depth.
+
+        wagtail-modeltranslation's route walks the tree level by level and loads every child of each
+        level; a section with thousands of articles would make every article view slower.
+        """
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            field = localized_field("url_path", current_language())
+            match = (
+                Page.objects.filter(**{field: url_path})
+                .values_list("pk", "content_type_id")
+                .first()
+            )
+            if match:
+                model = ContentType.objects.get_for_id(match[1]).model_class()
+                get_queryset = getattr(model, "get_route_queryset", None)
+                queryset = get_queryset() if get_queryset else model.objects.all()
+                return queryset.get(pk=match[0]).route(request, [])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models.pages import article_cards, articles_in
+
+        context = super().get_context(request, *args, **kwargs)
+        language = current_language()
+        articles = articles_in(language).descendant_of(self)
+        latest = list(article_cards(articles)[: LATEST_COUNT + 1])
+        context["lead"] = latest[0] if latest else None
+        context["latest"] = latest[1:]
+        context["sections"] = self.section_blocks(articles, exclude={a.pk for a in latest})
+        context["language_versions"] = language_versions(self, request)
+        return context
+
+    def section_blocks(self, articles, exclude):
+        """The newest few articles of every top-level section, sub-sections included, in one query."""
+        from home.navigation import main_menu
+
+        top_path_length = (self.depth + 1) * self.steplen
+        ranked = article_cards(
+            articles.exclude(pk__in=exclude).annotate(
+                section_path=Substr("path", 1, top_path_length),
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[Substr("path", 1, top_path_length)],
+                    order_by=[F("date").desc(), F("pk").desc()],
+                ),
+            ).filter(rank__lte=PER_SECTION_COUNT)
+        )
+        by_section: dict[str, list] = {}
+        for article in ranked:
+            by_section.setdefault(article.section_path, []).append(article)
+        blocks = []
+        for section in main_menu(current_language()):
+            items = by_section.get(section["path"], [])
+            if items:
+                blocks.append({"section": section, "articles": items})
+        return blocks
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    footer_about = models.TextField(_("about the outlet (footer)"), blank=True, max_length=600)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    copyright_line = models.CharField(_("copyright line"), max_length=200, blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+
+    panels = [
+        FieldPanel("footer_about"),
+        FieldPanel("contact_email"),
+        FieldPanel("copyright_line"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("telegram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("instagram_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("Telegram", self.telegram_url),
+            ("YouTube", self.youtube_url),
+            ("Instagram", self.instagram_url),
+        ]
+        return [(name, url) for name, url in links if url]

@@ -1,0 +1,136 @@
+"""StreamField blocks of an article body. Each block renders its own template under templates/blocks/."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading")), ("h3", _("Subheading"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+        preview_value = {"text": "Energy corridors after the war", "level": "h2"}
+
+
+class CaptionedImageValue(blocks.StructValue):
+    def credit_line(self) -> str:
+        credit = (self.get("credit") or "").strip()
+        return _("Photo: %(credit)s") % {"credit": credit} if credit else ""
+
+    def alt_text(self) -> str:
+        return (self.get("alt") or "").strip() or (self.get("caption") or "").strip()
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
+    alt = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_("Describe the image for readers who cannot see it. Defaults to the caption."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image.html"
+        value_class = CaptionedImageValue
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote.html"
+        preview_value = {
+            "text": "Peace is not the absence of conflict but the presence of justice.",
+            "attribution": "Editorial",
+        }
+
+
+class VideoEmbedBlock(EmbedBlock):
+    class Meta:
+        icon = "media"
+        label = _("Embed (video or post)")
+        template = "blocks/embed.html"
+        help_text = _("Paste the address of a video or social media post.")
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    images = blocks.ListBlock(CaptionedImageBlock(), label=_("Images"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "blocks/gallery.html"
+
+
+class RelatedLinkValue(blocks.StructValue):
+    def url(self) -> str:
+        page = self.get("page")
+        return page.url if page else (self.get("external_url") or "")
+
+    def link_title(self) -> str:
+        page = self.get("page")
+        return (self.get("title") or "").strip() or (page.title if page else self.get("external_url"))
+
+
+class RelatedLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
+    external_url = blocks.URLBlock(label=_("External address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Related link")
+        template = "blocks/related_link.html"
+        value_class = RelatedLinkValue
+        preview_value = {"title": "Read also: the Zangezur corridor", "external_url": "https://example.org/"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("external_url"):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or enter an address."))}
+            )
+        return value
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "blocks/paragraph.html"
+        features = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+        preview_value = "<p>Baku hosted a round of talks on the regional transport corridor.</p>"
+
+
+ARTICLE_BODY_BLOCKS = [
+    ("paragraph", ParagraphBlock()),
+    ("heading", HeadingBlock()),
+    ("image", CaptionedImageBlock()),
+    ("quote", QuoteBlock()),
+    ("embed", VideoEmbedBlock()),
+    ("gallery", GalleryBlock()),
+    ("related_link", RelatedLinkBlock()),
+]
+
+# About and generic content pages use the same building blocks.
+CONTENT_BODY_BLOCKS = ARTICLE_BODY_BLOCKS

@@ -1,0 +1,244 @@
+"""Sections (CategoryIndexPage) and articles (ArticlePage)."""
+
+import math
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.navigation import breadcrumbs, section_url
+from translations.availability import available_q, is_available
+from translations.languages import current_language, language_codes
+from translations.mixins import DefaultLanguageColumnsMixin
+from translations.urls import language_versions
+
+from ..blocks import ARTICLE_BODY_BLOCKS
+
+ARTICLES_PER_PAGE = 12
+RELATED_COUNT = 8
+NEW_ARTICLES_COUNT = 10
+WORDS_PER_MINUTE = 200
+
+
+def images_with_renditions():
+    return get_image_model().objects.prefetch_renditions()
+
+
+def article_cards(queryset):
+    """What a listing card shows: hero image with its renditions, no per-card queries."""
+    return queryset.select_related("hero_image").prefetch_related(
+        Prefetch("hero_image", queryset=images_with_renditions())
+    )
+
+
+def articles_in(language: str):
+    """Live, public articles that have a version in ``language``, newest first."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .filter(available_q(language))
+        .order_by("-date", "-pk")
+    )
+
+
+def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+    """A page of results; a bad ``?page=`` (text, 0, negative, too large) gives the nearest real page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
+    """A section (News, Opinion, ...) or a sub-section (News > Economy)."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "news.CategoryIndexPage"]
+    subpage_types = ["news.CategoryIndexPage", "news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = current_language()
+        articles = article_cards(articles_in(language).descendant_of(self)).prefetch_related(
+            "authors"
+        )
+        context["articles"] = paginate(request, articles)
+        context["subsections"] = (
+            CategoryIndexPage.objects.child_of(self).live().public().in_menu().order_by("path")
+        )
+        context["breadcrumbs"] = breadcrumbs(self, language)
+        context["language_versions"] = language_versions(self, request)
+        return context
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey("news.Author", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class ArticlePage(DefaultLanguageColumnsMixin, Page):
+    intro = models.TextField(_("standfirst"), blank=True, max_length=600)
+    date = models.DateTimeField(_("publication date"), default=timezone.now, db_index=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    hero_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it. Defaults to the caption."),
+    )
+    hero_credit = models.CharField(_("photo credit"), max_length=120, blank=True)
+    source_name = models.CharField(
+        _("republished from"),
+        max_length=120,
+        blank=True,
+        help_text=_("The outlet this article first appeared in, e.g. The Moscow Times."),
+    )
+    source_url = models.URLField(_("link to the original"), blank=True)
+    tags = ParentalManyToManyField("news.Tag", blank=True, related_name="articles", verbose_name=_("tags"))
+    body = StreamField(ARTICLE_BODY_BLOCKS, blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_caption"),
+                FieldPanel("hero_alt"),
+                FieldPanel("hero_credit"),
+            ],
+            heading=_("Hero image"),
+        ),
+        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")
+        ),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        *[index.AutocompleteField(f"title_{code}") for code in language_codes()],
+    ]
+
+    parent_page_types = ["news.CategoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    # --- Routing ------------------------------------------------------------------------------
+    @classmethod
+    def get_route_queryset(cls):
+        """How HomePage.route loads an article: everything the page shows, in a fixed few queries."""
+        return (
+            cls.objects.select_related("hero_image")
+            .prefetch_related(
+                Prefetch("hero_image", queryset=images_with_renditions()),
+                Prefetch(
+                    "article_authors",
+                    queryset=ArticleAuthor.objects.select_related("author__photo").prefetch_related(
+                        Prefetch("author__photo", queryset=images_with_renditions())
+                    ),
+                ),
+                "tags",
+            )
+        )
+
+    def serve(self, request, *args, **kwargs):
+        language = current_language()
+        if not is_available(self, language) and not getattr(request, "is_preview", False):
+            # No version in this language: the reader lands on the section in their language.
+            return redirect(section_url(self, language))
+        return super().serve(request, *args, **kwargs)
+
+    # --- What the page shows ------------------------------------------------------------------
+    @property
+    def section_path(self) -> str:
+        return self.path[: -self.steplen]
+
+    @property
+    def authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    @property
+    def hero_alt_text(self) -> str:
+        return (self.hero_alt or "").strip() or (self.hero_caption or "").strip() or self.title
+
+    def plain_text(self) -> str:
+        """The article's text in the active language, for reading time and search snippets."""
+        parts = [self.title or "", self.intro or ""]
+        for block in self.body or []:
+            value = block.value
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(value.source))
+            elif block.block_type == "heading":
+                parts.append(value["text"])
+            elif block.block_type == "quote":
+                parts.extend([value["text"], value.get("attribution") or ""])
+            elif block.block_type == "image":
+                parts.append(value.get("caption") or "")
+            elif block.block_type == "gallery":
+                parts.extend(item.get("caption") or "" for item in value["images"])
+        return " ".join(part for part in parts if part)
+
+    def reading_time(self) -> int:
+        """Minutes to read the active language's text, at least one."""
+        words = len(self.plain_text().split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = current_language()
+        published = articles_in(language).exclude(pk=self.pk)
+        context["related_articles"] = article_cards(
+            published.filter(path__startswith=self.section_path, depth=self.depth)
+        )[:RELATED_COUNT]
+        context["new_articles"] = published.only(
+            *[f"title_{code}" for code in language_codes()],
+            *[f"url_path_{code}" for code in language_codes()],
+            "title",
+            "url_path",
+            "date",
+            "path",
+            "depth",
+        )[:NEW_ARTICLES_COUNT]
+        context["breadcrumbs"] = breadcrumbs(self, language)
+        context["section"] = context["breadcrumbs"][-1] if len(context["breadcrumbs"]) > 1 else None
+        context["language_versions"] = language_versions(
+            self, request, fallback=lambda code: section_url(self, code)
+        )
+        return context
