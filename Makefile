@@ -42,7 +42,7 @@ admin: setup
 ## make run: set everything up from a fresh clone and serve the site with demo content on SQLite.
 run: demo admin
 	@echo "Serving at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	trap "kill 0" EXIT INT TERM; $(MANAGE) run_scheduler & $(MANAGE) runserver --noreload $(HOST):$(PORT)
+	trap "kill 0" EXIT INT TERM; $(MANAGE) run_scheduler & $(MANAGE) runserver $(HOST):$(PORT)
 
 ## make test: install what the tests need and run every test (SQLite, or PostgreSQL via DATABASE_URL).
 test: install-dev compilemessages
