@@ -9,9 +9,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from news.models.pages import article_cards, articles_in
 from translations.languages import current_language, localized_field
 from translations.mixins import DefaultLanguageColumnsMixin
 from translations.urls import language_versions
+
+from .navigation import main_menu
 
 LATEST_COUNT = 6
 PER_SECTION_COUNT = 4
@@ -51,8 +54,6 @@ class HomePage(DefaultLanguageColumnsMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from news.models.pages import article_cards, articles_in
-
         context = super().get_context(request, *args, **kwargs)
         language = current_language()
         articles = articles_in(language).descendant_of(self)
@@ -65,8 +66,6 @@ class HomePage(DefaultLanguageColumnsMixin, Page):
 
     def section_blocks(self, articles, exclude):
         """The newest few articles of every top-level section, sub-sections included, in one query."""
-        from home.navigation import main_menu
-
         top_path_length = (self.depth + 1) * self.steplen
         ranked = article_cards(
             articles.exclude(pk__in=exclude).annotate(
