@@ -1,0 +1,133 @@
+"""Shared fixtures. Other test modules rely on these names: add new ones, do not rename.
+
+Fixtures
+--------
+``site_tree``
+    (function scope, uses ``db``) Wagtail root > ``HomePage`` (the default Site's root, replacing the
+    welcome page) > sections News (sub-sections Economy, Energy), Opinion, Karabakh, plus About
+    ("Who we are") and Donate pages; titles and slugs in en/az/ru (see ``tests.factories.SECTIONS``).
+    Returns a namespace: ``root, home, site, news, economy, energy, opinion, karabakh, about, donate``.
+``make_article``
+    Factory fixture: ``make_article(section, *, title_en=, title_az=, title_ru=, languages=("en", "az", "ru"),
+    slugs={lang: slug}, date=, authors=[Author], tags=[Tag], body=[raw blocks] or {lang: [...]}, words=60,
+    hero_image=, source_name=, source_url=, publish_it=True, **other_fields)`` creates and publishes an
+    ArticlePage with every translated field filled in for ``languages`` (others empty), one author, a hero
+    image and a body with heading/paragraph/quote/image blocks. Default slugs: English title slugified,
+    ``<slug>-az`` and ``<slug>-ru`` for the other languages.
+``make_articles``
+    ``make_articles(section, count, **kwargs)``: many published articles sharing one author and one image.
+``author``, ``tag``
+    An ``Author`` and a ``Tag`` with names in the three languages.
+``admin_user`` / ``admin_client``
+    pytest-django's superuser and a client logged in as it.
+``languages``
+    The site's language codes from ``settings.LANGUAGES`` (``["en", "az", "ru"]``).
+``soup``
+    ``soup(response)``: the response parsed with BeautifulSoup.
+``browser_page``  (also ``browser``)
+    A Playwright Chromium page (``/usr/bin/chromium``, headless) for ``@pytest.mark.browser`` tests; use it
+    with ``live_server``. Fails with a clear message when Chromium is not installed.
+
+Every test starts with an empty cache (the navigation tree is cached) and English active.
+"""
+
+import os
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from tests import factories
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def _clean_state():
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture
+def site_tree(db):
+    return factories.build_site_tree()
+
+
+@pytest.fixture
+def author(db):
+    return factories.AuthorFactory()
+
+
+@pytest.fixture
+def tag(db):
+    return factories.TagFactory()
+
+
+@pytest.fixture
+def make_article(db):
+    return factories.create_article
+
+
+@pytest.fixture
+def make_articles(db):
+    def make(section, count, **kwargs):
+        shared_author = kwargs.pop("authors", None) or [factories.AuthorFactory()]
+        image = kwargs.pop("hero_image", None) or factories.ImageFactory()
+        return [
+            factories.create_article(section, authors=shared_author, hero_image=image, **kwargs)
+            for _ in range(count)
+        ]
+
+    return make
+
+
+@pytest.fixture
+def soup():
+    def parse(response):
+        content = response.content if hasattr(response, "content") else response
+        return BeautifulSoup(content, "html.parser")
+
+    return parse
+
+
+# --- Playwright ------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install chromium).")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

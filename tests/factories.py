@@ -1,0 +1,250 @@
+"""Factories for the test suite: images, authors, tags, the page tree and published articles.
+
+Pages are built through the real page model API (``add_child``, ``save_revision().publish()``) so that
+django-modeltranslation fills ``url_path_en/az/ru`` exactly as the admin would. Every translated field is
+passed per language (``title_en``, ``title_az``, ...); a language left out stays empty, which is how an
+article "missing a translation" looks in the database.
+"""
+
+import datetime
+import itertools
+from types import SimpleNamespace
+
+import factory
+import wagtail_factories
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from about.models import AboutPage, ContentPage
+from home.models import HomePage
+from news.models import ArticlePage, Author, CategoryIndexPage, Tag
+from news.models.pages import ArticleAuthor
+
+LANGUAGES = ("en", "az", "ru")
+_counter = itertools.count(1)
+
+# One word per language, repeated to give the body a known length (reading time = words / 200).
+FILLER_WORD = {"en": "word", "az": "söz", "ru": "слово"}
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A small real image file (Pillow), so renditions can be generated."""
+
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    file = factory.django.ImageField(width=64, height=48, color="teal")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name_en = factory.Sequence(lambda n: f"Author {n}")
+    name_az = factory.LazyAttribute(lambda o: f"{o.name_en} (az)")
+    name_ru = factory.LazyAttribute(lambda o: f"{o.name_en} (ru)")
+    bio_en = "Writes about the region."
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    name_az = factory.LazyAttribute(lambda o: f"Mövzu {o.name_en.split()[-1]}")
+    name_ru = factory.LazyAttribute(lambda o: f"Тема {o.name_en.split()[-1]}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name_en))
+
+
+def translated(field: str, values: dict) -> dict:
+    """``translated("title", {"en": "A", "ru": "Б"}) == {"title_en": "A", "title_ru": "Б"}``."""
+    return {f"{field}_{code}": value for code, value in values.items() if value is not None}
+
+
+def publish(page):
+    with translation.override("en"):
+        page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_page(parent, model, *, titles: dict, slugs: dict, publish_it=True, **fields):
+    """Create ``model`` under ``parent`` with a title and slug per language, published."""
+    with translation.override("en"):
+        page = model(**translated("title", titles), **translated("slug", slugs), **fields)
+        parent.add_child(instance=page)
+    if publish_it:
+        publish(page)
+    return page
+
+
+SECTIONS = {
+    # attribute: (titles en/az/ru, slugs en/az/ru)
+    "news": (("News", "Xəbərlər", "Новости"), ("news", "xeberler", "novosti")),
+    "opinion": (("Opinion", "Fikir", "Мнение"), ("opinion", "fikir", "mnenie")),
+    "karabakh": (("Karabakh", "Qarabağ", "Карабах"), ("karabakh", "qarabag", "karabakh")),
+}
+SUBSECTIONS = {
+    "economy": (("Economy", "İqtisadiyyat", "Экономика"), ("economy", "iqtisadiyyat", "ekonomika")),
+    "energy": (("Energy", "Enerji", "Энергетика"), ("energy", "enerji", "energetika")),
+}
+
+
+def _by_language(values) -> dict:
+    return dict(zip(LANGUAGES, values, strict=True))
+
+
+def build_site_tree() -> SimpleNamespace:
+    """Root > HomePage (default site root) > News (Economy, Energy), Opinion, Karabakh, About, Donate."""
+    root = Page.get_first_root_node()
+    # Wagtail's migrations leave a "Welcome" page as the site root: replace it by our HomePage.
+    Site.objects.all().delete()
+    Page.objects.filter(depth=2).delete()
+    # The test database skips `update_translation_fields`: give the root its per-language columns.
+    Page.objects.filter(pk=root.pk).update(
+        **translated("url_path", dict.fromkeys(LANGUAGES, "/")),
+        **translated("title", dict.fromkeys(LANGUAGES, "Root")),
+        **translated("slug", dict.fromkeys(LANGUAGES, "root")),
+    )
+    root.refresh_from_db()
+    home = add_page(
+        root,
+        HomePage,
+        titles=_by_language(("Aze.Media", "Aze.Media", "Aze.Media")),
+        slugs=_by_language(("home", "home", "home")),
+        tagline_en="News and analysis from Azerbaijan",
+        tagline_az="Azərbaycandan xəbərlər və təhlillər",
+        tagline_ru="Новости и аналитика из Азербайджана",
+    )
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                               site_name="Aze.Media")
+    tree = SimpleNamespace(root=root, home=home, site=site)
+    for name, (titles, slugs) in SECTIONS.items():
+        setattr(
+            tree,
+            name,
+            add_page(home, CategoryIndexPage, titles=_by_language(titles), slugs=_by_language(slugs),
+                     show_in_menus=True, intro_en=f"{titles[0]} from the region"),
+        )
+    tree.news.refresh_from_db()
+    for name, (titles, slugs) in SUBSECTIONS.items():
+        setattr(
+            tree,
+            name,
+            add_page(tree.news, CategoryIndexPage, titles=_by_language(titles),
+                     slugs=_by_language(slugs), show_in_menus=True),
+        )
+    tree.about = add_page(
+        home,
+        AboutPage,
+        titles=_by_language(("Who we are", "Biz kimik", "Кто мы")),
+        slugs=_by_language(("about", "haqqimizda", "o-nas")),
+        intro_en="An independent outlet.",
+        intro_az="Müstəqil nəşr.",
+        intro_ru="Независимое издание.",
+    )
+    tree.donate = add_page(
+        home,
+        ContentPage,
+        titles=_by_language(("Donate", "Dəstək olun", "Поддержать")),
+        slugs=_by_language(("donate", "destek", "podderzhat")),
+        intro_en="Support independent journalism.",
+        intro_az="Müstəqil jurnalistikaya dəstək olun.",
+        intro_ru="Поддержите независимую журналистику.",
+    )
+    for page in (tree.home, tree.news):
+        page.refresh_from_db()
+    return tree
+
+
+def article_body(language: str, image=None, words: int = 60) -> list[dict]:
+    """A body with a heading, a paragraph of ``words`` words, a quote and (given an image) a picture."""
+    filler = " ".join([FILLER_WORD[language]] * max(words, 0))
+    body = [
+        {"type": "heading", "value": {"text": f"Heading {language}", "level": "h2"}},
+        {"type": "paragraph", "value": f"<p>{filler}</p>"},
+        {"type": "quote", "value": {"text": f"Quote {language}", "attribution": f"Speaker {language}"}},
+    ]
+    if image is not None:
+        body.append(
+            {
+                "type": "image",
+                "value": {"image": image.pk, "caption": f"Caption {language}", "credit": "Agency",
+                          "alt": f"Alt {language}"},
+            }
+        )
+    return body
+
+
+def create_article(
+    section,
+    *,
+    title_en=None,
+    title_az=None,
+    title_ru=None,
+    languages=LANGUAGES,
+    slugs=None,
+    date=None,
+    authors=None,
+    tags=(),
+    body=None,
+    words=60,
+    hero_image=None,
+    source_name="",
+    source_url="",
+    publish_it=True,
+    **fields,
+):
+    """Create (and publish) an ArticlePage under ``section`` with every translated field filled in for
+    ``languages`` and left empty for the others.
+
+    ``body``: a list of raw blocks for every language, or ``{language: blocks}``; default
+    :func:`article_body` with ``words`` filler words. ``slugs``: ``{language: slug}``; default is the
+    English title slugified, with ``-az`` / ``-ru`` appended for the other languages.
+    """
+    n = next(_counter)
+    titles = {
+        "en": title_en or f"Article {n} in English",
+        "az": title_az or f"Məqalə {n} azərbaycanca",
+        "ru": title_ru or f"Статья {n} по-русски",
+    }
+    base_slug = slugify(titles["en"]) or f"article-{n}"
+    default_slugs = {code: base_slug if code == "en" else f"{base_slug}-{code}" for code in LANGUAGES}
+    slugs = {**default_slugs, **(slugs or {})}
+    if hero_image is None:
+        hero_image = ImageFactory()
+    values = {}
+    for code in LANGUAGES:
+        present = code in languages
+        if isinstance(body, dict):
+            code_body = body.get(code, [])
+        elif body is not None:
+            code_body = body
+        else:
+            code_body = article_body(code, hero_image, words)
+        values.update(
+            {
+                f"title_{code}": titles[code] if present else None,
+                f"slug_{code}": slugs[code] if present else None,
+                f"intro_{code}": f"Standfirst {code} {n}" if present else "",
+                f"hero_caption_{code}": f"Hero caption {code}" if present else "",
+                f"hero_alt_{code}": f"Hero alt {code}" if present else "",
+                f"body_{code}": code_body if present else [],
+                f"source_name_{code}": source_name if present else "",
+            }
+        )
+    with translation.override("en"):
+        article = ArticlePage(
+            date=date or timezone.now() - datetime.timedelta(minutes=n),
+            hero_image=hero_image,
+            hero_credit="Agency",
+            source_url=source_url,
+            **values,
+            **fields,
+        )
+        for author in authors or [AuthorFactory()]:
+            article.article_authors.add(ArticleAuthor(author=author))
+        article.tags.set(list(tags))
+        section.add_child(instance=article)
+    if publish_it:
+        publish(article)
+    return article
