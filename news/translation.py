@@ -10,7 +10,7 @@ class CategoryIndexPageTR(TranslationOptions):
 
 @register(ArticlePage)
 class ArticlePageTR(TranslationOptions):
-    fields = ("intro", "hero_caption", "hero_alt", "source_name", "body")
+    fields = ("intro", "hero_caption", "hero_alt", "source_name", "body", "ready")
 
 
 @register(Author)

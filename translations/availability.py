@@ -1,24 +1,62 @@
 """Which language versions of a page readers can see.
 
-Policy: an article exists in a language when its title in that language is filled in. An article
-missing a language is left out of that language's listings; asking for it in that language sends the
-reader to its section in that language (see news.models.ArticlePage.serve), and the language switcher
-points there too, so it never leads to a 404. Other page types fall back to English.
+Policy: a page exists in a language when its title in that language is filled in AND, for page
+types with a translated ``ready`` flag (articles: ``ready_en``, ``ready_az``, ``ready_ru``), that
+language is marked ready for readers. An article missing a language, or not yet ready in it, is left
+out of that language's listings, feeds, search, sitemaps and hreflang; asking for it in that language
+sends the reader to its section in that language (see news.models.ArticlePage.serve), and the
+language switcher points there too, so it never leads to a 404. Other page types fall back to English.
+
+The ``ready`` flags default to ticked (imports, fixtures and demo content are ready as written); the
+admin form starts a new translation unticked (translations.forms), the default language ticked.
 """
 
-from django.db.models import Q
+from functools import cache
+
+from django.db.models import Exists, OuterRef, Q
 
 from .languages import language_codes, localized_field
 
+READY_FIELD = "ready"
+
+
+def has_title(page, language: str) -> bool:
+    return bool((getattr(page, localized_field("title", language), None) or "").strip())
+
+
+@cache
+def readiness_models() -> tuple:
+    """Concrete models whose translated fields include ``ready`` (ArticlePage)."""
+    from modeltranslation.translator import translator
+
+    return tuple(
+        model
+        for model in translator.get_registered_models(abstract=False)
+        if READY_FIELD in translator.get_options_for_model(model).fields
+    )
+
 
 def available_q(language: str) -> Q:
-    """A filter for pages that have a version in ``language``."""
+    """A filter for pages that have a version in ``language`` readers may see.
+
+    Works on any page queryset (``Page.objects``, ``ArticlePage.objects``): readiness is checked with
+    ``NOT EXISTS`` on the models that carry the flag.
+    """
     field = localized_field("title", language)
-    return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+    condition = Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+    ready = localized_field(READY_FIELD, language)
+    for model in readiness_models():
+        not_ready = model._base_manager.filter(pk=OuterRef("pk"), **{ready: False})
+        condition &= ~Q(Exists(not_ready))
+    return condition
+
+
+def is_ready(page, language: str) -> bool:
+    return bool(getattr(page, localized_field(READY_FIELD, language), True))
 
 
 def is_available(page, language: str) -> bool:
-    return bool((getattr(page, localized_field("title", language), None) or "").strip())
+    return has_title(page, language) and is_ready(page, language)
 
 
 def available_languages(page) -> list[str]:

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from home.navigation import breadcrumbs, section_url
 from translations.availability import available_q, is_available
+from translations.forms import TranslationReadinessForm
 from translations.languages import current_language, language_codes
 from translations.mixins import DefaultLanguageColumnsMixin
 from translations.urls import language_versions
@@ -125,8 +126,18 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
     source_url = models.URLField(_("link to the original"), blank=True)
     tags = ParentalManyToManyField("news.Tag", blank=True, related_name="articles", verbose_name=_("tags"))
     body = StreamField(ARTICLE_BODY_BLOCKS, blank=True, verbose_name=_("body"))
+    # Translated (ready_en, ready_az, ...): a language version reaches readers only once ticked.
+    # See translations.availability and translations.forms.
+    ready = models.BooleanField(
+        _("ready for readers"),
+        default=True,
+        help_text=_("Show this language version to readers. Leave unticked while it is being translated."),
+    )
+
+    base_form_class = TranslationReadinessForm
 
     content_panels = Page.content_panels + [
+        FieldPanel("ready"),
         FieldPanel("intro"),
         FieldPanel("date"),
         MultiFieldPanel(
