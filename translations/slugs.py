@@ -56,6 +56,8 @@ def _sibling_slugs(page, language: str) -> set[str]:
         siblings = siblings.exclude(pk=page.pk)
     field = localized_field("slug", language)
     fallback = localized_field("slug", default_language())
+    if field == fallback:
+        return {slug for slug in siblings.values_list(field, flat=True) if slug}
     return {own or english for own, english in siblings.values_list(field, fallback) if own or english}
 
 
