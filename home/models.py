@@ -69,7 +69,7 @@ class HomePage(DefaultLanguageColumnsMixin, Page):
         top_path_length = (self.depth + 1) * self.steplen
         ranked = article_cards(
             articles.exclude(pk__in=exclude).annotate(
-                section_path=Substr("path", 1, top_path_length),
+                top_section_path=Substr("path", 1, top_path_length),
                 rank=Window(
                     RowNumber(),
                     partition_by=[Substr("path", 1, top_path_length)],
@@ -79,7 +79,7 @@ class HomePage(DefaultLanguageColumnsMixin, Page):
         )
         by_section: dict[str, list] = {}
         for article in ranked:
-            by_section.setdefault(article.section_path, []).append(article)
+            by_section.setdefault(article.top_section_path, []).append(article)
         blocks = []
         for section in main_menu(current_language()):
             items = by_section.get(section["path"], [])

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from translations.languages import language_codes
 from translations.urls import page_url
 
-CACHE_KEY = "navigation:sections:v1"
+CACHE_KEY = "navigation:sections:v2"
 CACHE_SECONDS = 60 * 60 * 24
 
 
@@ -37,7 +37,37 @@ def _build():
     return {
         "home": {"path": home.path, "urls": {code: page_url(home, code) for code in codes}},
         "sections": sections,
+        "pages": _content_pages(home, codes),
     }
+
+
+def _content_pages(home, codes):
+    """The "Who we are" page and other content pages (Donate...) for the footer."""
+    from about.models import AboutPage, ContentPage
+
+    pages = []
+    for model in (AboutPage, ContentPage):
+        for page in model.objects.live().public().child_of(home).order_by("path"):
+            pages.append(
+                {
+                    "kind": "about" if model is AboutPage else page.slug,
+                    "titles": {code: getattr(page, f"title_{code}") or page.title for code in codes},
+                    "urls": {code: page_url(page, code) for code in codes},
+                }
+            )
+    return pages
+
+
+def footer_pages(language: str):
+    """The content pages linked from the footer, in ``language``."""
+    return [
+        {
+            "kind": page["kind"],
+            "title": page["titles"].get(language) or page["titles"]["en"],
+            "url": page["urls"].get(language),
+        }
+        for page in section_tree().get("pages", [])
+    ]
 
 
 def section_tree():

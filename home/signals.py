@@ -7,11 +7,13 @@ from .navigation import invalidate
 
 
 def _on_page_saved(sender, instance, **kwargs):
+    from about.models import AboutPage, ContentPage
     from news.models import CategoryIndexPage
 
     from .models import HomePage
 
-    if isinstance(instance, (CategoryIndexPage, HomePage)):
+    # Sections feed the menu and breadcrumbs; about/content pages feed the footer links.
+    if isinstance(instance, (CategoryIndexPage, HomePage, AboutPage, ContentPage)):
         invalidate()
 
 

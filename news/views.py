@@ -5,12 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from translations.languages import current_language
 
 from .models import Tag
-from .models.pages import article_cards, articles_in, paginate
+from .models.pages import article_cards, articles_in, paginate, with_authors
 
 
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = article_cards(articles_in(current_language()).filter(tags=tag)).prefetch_related(
-        "authors"
-    )
+    articles = with_authors(article_cards(articles_in(current_language()).filter(tags=tag)))
     return render(request, "news/tag.html", {"tag": tag, "articles": paginate(request, articles)})

@@ -42,6 +42,13 @@ def article_cards(queryset):
     )
 
 
+def with_authors(queryset):
+    """Listing cards that show bylines: authors in one extra query (``article.authors`` reads it)."""
+    return queryset.prefetch_related(
+        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
+    )
+
+
 def articles_in(language: str):
     """Live, public articles that have a version in ``language``, newest first."""
     return (
@@ -75,9 +82,7 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = current_language()
-        articles = article_cards(articles_in(language).descendant_of(self)).prefetch_related(
-            "authors"
-        )
+        articles = with_authors(article_cards(articles_in(language).descendant_of(self)))
         context["articles"] = paginate(request, articles)
         context["subsections"] = (
             CategoryIndexPage.objects.child_of(self).live().public().in_menu().order_by("path")
