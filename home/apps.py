@@ -7,5 +7,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .models import HomePage
 
         signals.connect()
+        # wagtail_modeltranslation (earlier in INSTALLED_APPS) patched HomePage.route with its
+        # level-by-level walk; restore the one-query lookup.
+        HomePage.route = HomePage.route_by_url_path

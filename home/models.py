@@ -32,7 +32,7 @@ class HomePage(DefaultLanguageColumnsMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def route(self, request, path_components):
+    def route_by_url_path(self, request, path_components):
         """Find the page by its path in the active language in one query, at any depth.
 
         wagtail-modeltranslation's route walks the tree level by level and loads every child of each
@@ -52,6 +52,10 @@ class HomePage(DefaultLanguageColumnsMixin, Page):
                 queryset = get_queryset() if get_queryset else model.objects.all()
                 return queryset.get(pk=match[0]).route(request, [])
         return super().route(request, path_components)
+
+    # wagtail-modeltranslation replaces ``route`` on every translated model when it starts;
+    # HomeConfig.ready() puts this one back (see home/apps.py).
+    route = route_by_url_path
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

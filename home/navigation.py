@@ -108,6 +108,17 @@ def main_menu(language: str, current_path: str = ""):
     return menu
 
 
+def subsections(page, language: str):
+    """The sub-sections of ``page`` shown in menus (``{title, url, path}``), from the cache."""
+    return [
+        _localize(section, language)
+        for section in section_tree()["sections"]
+        if section["in_menu"]
+        and section["depth"] == page.depth + 1
+        and section["path"].startswith(page.path)
+    ]
+
+
 def home_url(language: str) -> str:
     home = section_tree()["home"]
     return home["urls"].get(language, f"/{language}/") if home else f"/{language}/"

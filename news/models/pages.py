@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.navigation import breadcrumbs, section_url
+from home.navigation import breadcrumbs, section_url, subsections
 from translations.availability import available_q, is_available
 from translations.forms import TranslationReadinessForm
 from translations.languages import current_language, language_codes
@@ -36,10 +36,13 @@ def images_with_renditions():
 
 
 def article_cards(queryset):
-    """What a listing card shows: hero image with its renditions, no per-card queries."""
-    return queryset.select_related("hero_image").prefetch_related(
-        Prefetch("hero_image", queryset=images_with_renditions())
-    )
+    """What a listing card shows: hero image (joined) and its renditions (one query for all cards).
+
+    ``Prefetch("hero_image", queryset=...prefetch_renditions())`` would be skipped by Django once
+    ``select_related("hero_image")`` has loaded the images, leaving one rendition query per card;
+    prefetching ``hero_image__renditions`` works on the joined images.
+    """
+    return queryset.select_related("hero_image").prefetch_related("hero_image__renditions")
 
 
 def with_authors(queryset):
@@ -84,9 +87,7 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
         language = current_language()
         articles = with_authors(article_cards(articles_in(language).descendant_of(self)))
         context["articles"] = paginate(request, articles)
-        context["subsections"] = (
-            CategoryIndexPage.objects.child_of(self).live().public().in_menu().order_by("path")
-        )
+        context["subsections"] = subsections(self, language)
         context["breadcrumbs"] = breadcrumbs(self, language)
         context["language_versions"] = language_versions(self, request)
         return context
@@ -181,14 +182,12 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
     def get_route_queryset(cls):
         """How HomePage.route loads an article: everything the page shows, in a fixed few queries."""
         return (
-            cls.objects.select_related("hero_image")
-            .prefetch_related(
-                Prefetch("hero_image", queryset=images_with_renditions()),
+            # One hero image and a few author photos: joined; their renditions come from the
+            # rendition cache (a prefetch would cost a query on every view to save one on a cold cache).
+            cls.objects.select_related("hero_image").prefetch_related(
                 Prefetch(
                     "article_authors",
-                    queryset=ArticleAuthor.objects.select_related("author__photo").prefetch_related(
-                        Prefetch("author__photo", queryset=images_with_renditions())
-                    ),
+                    queryset=ArticleAuthor.objects.select_related("author__photo"),
                 ),
                 "tags",
             )
