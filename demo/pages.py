@@ -1,0 +1,72 @@
+"""Creating or updating demo pages, looked up by their English slug so a re-run updates, never duplicates."""
+
+import uuid
+
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+from .catalogue import HOME
+
+LANGUAGES = ("en", "az", "ru")
+
+
+def translated(name: str, values: dict) -> dict:
+    """``{"title_en": ..., "title_az": ..., "title_ru": ...}`` from ``{"en": ..., ...}`` (missing -> "")."""
+    return {f"{name}_{code}": values.get(code, "") for code in LANGUAGES}
+
+
+def block_id(rng) -> str:
+    """A stable StreamField block id, so re-runs produce the same bodies."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def upsert(parent, model, slug_en: str, fields: dict, prepare=None):
+    """The child of ``parent`` with English slug ``slug_en``, created or updated, then published.
+
+    ``fields`` holds the translated columns (``title_en``...); the base ``title``/``slug`` are set to
+    the English values. ``prepare(page)`` sets relations (authors, tags) before saving.
+    """
+    page = model.objects.child_of(parent).filter(slug_en=slug_en).first()
+    values = {"title": fields["title_en"], "slug": slug_en, "slug_en": slug_en, **fields}
+    if page is None:
+        page = model(**values)
+        if prepare:
+            prepare(page)
+        parent.add_child(instance=page)
+    else:
+        for name, value in values.items():
+            setattr(page, name, value)
+        if prepare:
+            prepare(page)
+    page.save_revision().publish()
+    return page
+
+
+def _is_wagtail_welcome_page(page) -> bool:
+    return page.specific_class is Page and page.depth == 2 and page.numchild == 0
+
+
+def ensure_home() -> HomePage:
+    """The HomePage as the site root (depth 2), replacing Wagtail's "Welcome" page."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    fields = {
+        **translated("title", dict.fromkeys(LANGUAGES, HOME["title"])),
+        **translated("slug", dict.fromkeys(LANGUAGES, "home")),
+        **translated("tagline", HOME["tagline"]),
+    }
+    if home is None:
+        # Deleting the welcome page also deletes the Site pointing at it; the Site is recreated below.
+        for page in root.get_children():
+            if _is_wagtail_welcome_page(page):
+                page.delete()
+        home = upsert(root, HomePage, "home", fields)
+    else:
+        home = upsert(
+            home.get_parent(), HomePage, home.slug_en or "home", {**fields, "slug_en": home.slug_en}
+        )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Aze.Media", home
+    site.save()
+    return home
