@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class TranslationsConfig(AppConfig):
     name = "translations"
-    verbose_name = "Translations"
+    verbose_name = _("Translations")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.models import Revision
+
+        from .availability import readiness_models
+        from .tracking import on_page_saved, on_revision_saved
+
+        for model in readiness_models():
+            post_save.connect(on_page_saved, sender=model, dispatch_uid=f"translation-state-{model.__name__}")
+        post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="translation-state-revision")

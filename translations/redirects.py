@@ -71,7 +71,7 @@ def redirect_changed_urls(page, before: dict[str, str] | None) -> int:
         for descendant in page.get_descendants().live().only("pk", "path", "depth", field):
             current = getattr(descendant, field) or ""
             if current.startswith(new):
-                moved.append((descendant, old + current[len(new):]))
+                moved.append((descendant, old + current[len(new) :]))
         for target, old_url_path in moved:
             old_location = _path_in(target, code, old_url_path)
             new_location = _path_in(target, code, getattr(target, field))

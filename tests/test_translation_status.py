@@ -1,0 +1,145 @@
+"""The translation status view, the dashboard counts and the "start from another language" action,
+through the real admin views."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import ArticlePage
+from tests.factories import AuthorFactory, publish
+from translations.models import TranslationState
+
+
+def statuses(soup, response, article):
+    row = soup(response).select_one(f'tr[data-article="{article.pk}"]')
+    assert row is not None, f"article {article.pk} not listed"
+    return {cell["data-language"]: cell["data-status"] for cell in row.select("td[data-language]")}
+
+
+def listed(soup, response):
+    return {int(row["data-article"]) for row in soup(response).select("tr[data-article]")}
+
+
+def edit_english(article, **changes):
+    article = ArticlePage.objects.get(pk=article.pk)
+    for name, value in changes.items():
+        setattr(article, name, value)
+    return publish(article)
+
+
+@pytest.fixture
+def articles(site_tree, make_article):
+    full = make_article(site_tree.economy, title_en="Fully translated")
+    english_only = make_article(site_tree.opinion, title_en="English only", languages=("en",))
+    outdated = make_article(site_tree.karabakh, title_en="Changed in English", languages=("en", "ru"))
+    # The English text changes after the Russian translation was written.
+    TranslationState.objects.filter(page=outdated).update(
+        changed_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    outdated = edit_english(outdated, intro_en="A corrected standfirst.")
+    return full, english_only, outdated
+
+
+def test_status_view_shows_each_language(admin_client, articles, soup):
+    full, english_only, outdated = articles
+    response = admin_client.get(reverse("translations:status"))
+    assert response.status_code == 200
+    assert statuses(soup, response, full) == {"en": "translated", "az": "translated", "ru": "translated"}
+    assert statuses(soup, response, english_only) == {"en": "translated", "az": "missing", "ru": "missing"}
+    assert statuses(soup, response, outdated) == {"en": "translated", "az": "missing", "ru": "outdated"}
+    edit_url = reverse("wagtailadmin_pages:edit", args=[outdated.pk])
+    assert soup(response).select_one(f'tr[data-article="{outdated.pk}"] td.title a')["href"] == edit_url
+
+
+def test_translator_edit_clears_outdated(admin_client, articles, soup):
+    _full, _english_only, outdated = articles
+    edit_english(outdated, intro_ru="Исправленный лид.")
+    response = admin_client.get(reverse("translations:status"))
+    assert statuses(soup, response, outdated)["ru"] == "translated"
+
+
+def test_status_view_filters(admin_client, site_tree, articles, make_article, soup):
+    full, english_only, outdated = articles
+    url = reverse("translations:status")
+    assert listed(soup, admin_client.get(url, {"section": site_tree.news.pk})) == {full.pk}
+    assert listed(soup, admin_client.get(url, {"language": "ru", "status": "outdated"})) == {outdated.pk}
+    assert listed(soup, admin_client.get(url, {"language": "az", "status": "missing"})) == {
+        english_only.pk,
+        outdated.pk,
+    }
+    writer = AuthorFactory()
+    by_writer = make_article(site_tree.opinion, authors=[writer])
+    assert listed(soup, admin_client.get(url, {"author": writer.pk})) == {by_writer.pk}
+    old = make_article(site_tree.opinion, date=timezone.now() - datetime.timedelta(days=400))
+    last_year = (timezone.now() - datetime.timedelta(days=400)).date()
+    response = admin_client.get(url, {"date_from": last_year.isoformat(), "date_to": last_year.isoformat()})
+    assert listed(soup, response) == {old.pk}
+
+
+def test_dashboard_counts_per_language(admin_client, articles, soup):
+    response = admin_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    panel = soup(response).select_one("#translation-counts-section [data-translation-counts]")
+    assert panel is not None
+
+    def count(code, status):
+        return int(panel.select_one(f'tr[data-language="{code}"] [data-count="{status}"]').text)
+
+    assert (count("en", "translated"), count("en", "missing")) == (3, 0)
+    assert (count("az", "translated"), count("az", "missing")) == (1, 2)
+    assert (count("ru", "translated"), count("ru", "outdated"), count("ru", "missing")) == (1, 1, 1)
+
+
+def test_translations_menu_item(admin_client, site_tree):
+    response = admin_client.get(reverse("wagtailadmin_home"))
+    assert reverse("translations:status").encode() in response.content
+
+
+def test_copy_from_english_fills_only_empty_fields(admin_client, site_tree, make_article, soup):
+    article = make_article(site_tree.opinion, title_en="To translate", languages=("en",))
+    ArticlePage.objects.filter(pk=article.pk).update(intro_ru="Лид уже написан.")
+    url = reverse("translations:copy", args=[article.pk])
+
+    preview = admin_client.get(url, {"target": "ru"})
+    assert preview.status_code == 200
+    kept = [item.text for item in soup(preview).select("[data-keep] li")]
+    assert kept == ["standfirst"]
+
+    response = admin_client.post(url, {"source": "en", "target": "ru"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[article.pk])
+
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    english = [(block.block_type, block.value) for block in draft.body_en]
+    russian = [(block.block_type, block.value) for block in draft.body_ru]
+    assert [kind for kind, _value in russian] == ["heading", "paragraph", "quote", "image"]
+    assert russian[3][1]["image"].pk == english[3][1]["image"].pk
+    assert draft.intro_ru == "Лид уже написан."  # not overwritten
+    assert draft.hero_caption_ru == "Hero caption en"
+    assert not draft.title_ru and draft.ready_ru is False
+    # The live page is untouched: the copy is a draft for the translator.
+    assert len(ArticlePage.objects.get(pk=article.pk).body_ru) == 0
+
+    # The edit form now shows the copied Russian body.
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert "Heading en" in edit.content.decode()
+
+
+def test_copy_never_overwrites_a_written_body(admin_client, site_tree, make_article):
+    article = make_article(site_tree.opinion)
+    response = admin_client.post(
+        reverse("translations:copy", args=[article.pk]), {"source": "en", "target": "ru"}
+    )
+    assert response.status_code == 302
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert draft.body_ru[0].value["text"] == "Heading ru"
+
+
+def test_edit_view_offers_start_translation(admin_client, site_tree, make_article):
+    article = make_article(site_tree.opinion, languages=("en", "az"))
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    copy_url = reverse("translations:copy", args=[article.pk]) + "?target=ru"
+    assert copy_url in response.content.decode()
+    assert f"{copy_url[:-2]}az" not in response.content.decode()

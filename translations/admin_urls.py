@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "translations"
+urlpatterns = [
+    path("", views.status_view, name="status"),
+    path("copy/<int:page_id>/", views.copy_view, name="copy"),
+]

@@ -1,0 +1,21 @@
+"""The admin dashboard panel: how many articles are translated, outdated or missing per language."""
+
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from news.models import ArticlePage
+
+from .languages import language_name
+from .status import counts
+
+
+class TranslationCountsPanel(Component):
+    name = "translation_counts"
+    template_name = "translations/dashboard_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context=None):
+        rows = counts(ArticlePage.objects.all())
+        for row in rows:
+            row["name"] = language_name(row["code"])
+        return {"rows": rows, "status_url": reverse("translations:status")}

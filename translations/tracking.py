@@ -1,0 +1,89 @@
+"""Record when each language version of a translated page changes.
+
+A fingerprint of each language's content (title and the page type's translated fields, except
+slugs, URL paths, SEO fields and the ``ready`` flag) is kept in ``TranslationState``; when it differs
+from the stored one, that language's ``changed_at`` moves to the time of the save. Drafts count:
+a revision saved in the admin updates the state as well as a publish or a save in code.
+"""
+
+import hashlib
+import json
+
+from django.utils import timezone
+from modeltranslation.translator import translator
+
+from .availability import readiness_models
+from .languages import language_codes, localized_field
+from .models import TranslationState
+
+NOT_CONTENT = {"slug", "url_path", "seo_title", "search_description", "draft_title", "ready"}
+
+
+def content_fields(model) -> list[str]:
+    fields = translator.get_options_for_model(model).all_fields
+    return sorted(name for name in fields if name not in NOT_CONTENT)
+
+
+def is_tracked(model) -> bool:
+    return issubclass(model, readiness_models())
+
+
+def _without_ids(value):
+    """Stream data without block ids, which change when blocks are copied, not when text does."""
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    return value
+
+
+def _prepared(page, name: str):
+    field = page._meta.get_field(name)
+    value = field.get_prep_value(getattr(page, name))
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    return _without_ids(value) if value not in (None, "", []) else ""
+
+
+def fingerprint(page, language: str) -> str:
+    data = {name: _prepared(page, localized_field(name, language)) for name in content_fields(type(page))}
+    encoded = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def record_changes(page, when=None) -> list[str]:
+    """Update the page's TranslationState rows; returns the languages whose content changed."""
+    if not page.pk or not is_tracked(type(page)):
+        return []
+    when = when or timezone.now()
+    states = {state.language: state for state in TranslationState.objects.filter(page_id=page.pk)}
+    changed = []
+    for code in language_codes():
+        digest = fingerprint(page, code)
+        state = states.get(code)
+        if state is None:
+            TranslationState.objects.create(
+                page_id=page.pk, language=code, fingerprint=digest, changed_at=when
+            )
+            changed.append(code)
+        elif state.fingerprint != digest:
+            state.fingerprint, state.changed_at = digest, when
+            state.save(update_fields=["fingerprint", "changed_at"])
+            changed.append(code)
+    return changed
+
+
+def on_page_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        record_changes(instance)
+
+
+def on_revision_saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw or not created:
+        return
+    model = instance.content_type.model_class()
+    if model is not None and is_tracked(model):
+        record_changes(instance.as_object(), when=instance.created_at)
