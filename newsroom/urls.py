@@ -6,9 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news.seo import urls as seo_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # /sitemap.xml, /sitemap-pages.xml, /sitemap-news-<lang>.xml, /robots.txt (news.seo.urls)
+    *seo_urls.root_patterns,
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -24,6 +28,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Reader-facing URLs carry the language: /en/..., /az/..., /ru/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feed/", include((seo_urls.feed_patterns, "feeds"))),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,32 @@
+"""``/robots.txt``: the sitemaps, and what crawlers should leave alone (the admin, search results)."""
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from translations.languages import language_codes
+
+from .common import absolute
+from .sitemaps import sitemap_urls
+
+
+def disallowed_paths() -> list[str]:
+    paths = [reverse("wagtailadmin_home")]
+    for code in language_codes():
+        with translation.override(code):
+            paths.append(reverse("search:search"))
+    return paths
+
+
+@require_GET
+@cache_control(max_age=60 * 60)
+def robots_txt(request):
+    news_sitemaps = [url for url in sitemap_urls(request) if "sitemap-news-" in url]
+    sitemaps = [absolute(request, reverse("sitemap_index")), *news_sitemaps]
+    context = {"disallow": disallowed_paths(), "sitemaps": sitemaps}
+    return HttpResponse(
+        render_to_string("seo/robots.txt", context, request=request), content_type="text/plain; charset=utf-8"
+    )

@@ -1,0 +1,128 @@
+"""schema.org JSON-LD, built as dicts: NewsArticle, BreadcrumbList, WebSite with a SearchAction.
+
+Templates print them with the ``json_ld`` filter (``news.templatetags.seo_tags``), which escapes
+``<``, ``>`` and ``&`` so that no text from an article can close the ``<script>`` element.
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from home.navigation import home_url
+
+from .common import absolute, publisher_logo, site_name
+
+SCHEMA = "https://schema.org"
+HEADLINE_MAX = 110  # Google's limit for a NewsArticle headline
+_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def to_script(data: dict) -> str:
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def organization(request) -> dict:
+    logo = publisher_logo(request)
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": site_name(),
+        "url": absolute(request, "/"),
+        "logo": {"@type": "ImageObject", **logo},
+    }
+
+
+def website(request, language: str) -> dict:
+    home = absolute(request, home_url(language))
+    search = absolute(request, reverse("search:search"))
+    return {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "@id": f"{home}#website",
+        "url": home,
+        "name": site_name(),
+        "inLanguage": language,
+        "publisher": organization(request),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def breadcrumb_list(request, crumbs: list[dict], current: dict | None = None) -> dict:
+    """``crumbs``: ``[{"title", "url"}]`` from the home page down; ``current``: the page itself."""
+    items = [*crumbs, current] if current else list(crumbs)
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb["title"],
+                "item": absolute(request, crumb["url"]),
+            }
+            for position, crumb in enumerate(items, start=1)
+        ],
+    }
+
+
+def _translation_links(url: str, alternates: list[tuple[str, str]]) -> dict:
+    """The x-default version is the original work; the others are its translations."""
+    versions = [(code, href) for code, href in alternates if code != "x-default"]
+    original = dict(alternates).get("x-default")
+    if not original or len(versions) < 2:
+        return {}
+    if url == original:
+        return {
+            "workTranslation": [
+                {"@type": "NewsArticle", "@id": f"{href}#article", "url": href, "inLanguage": code}
+                for code, href in versions
+                if href != original
+            ]
+        }
+    original_code = next(code for code, href in versions if href == original)
+    return {
+        "translationOfWork": {
+            "@type": "NewsArticle",
+            "@id": f"{original}#article",
+            "url": original,
+            "inLanguage": original_code,
+        }
+    }
+
+
+def news_article(request, article, *, language, url, description, image, section, alternates) -> dict:
+    published = article.date
+    modified = max(filter(None, [article.date, article.last_published_at]))
+    data = {
+        "@context": SCHEMA,
+        "@type": "NewsArticle",
+        "@id": f"{url}#article",
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "headline": article.title[:HEADLINE_MAX],
+        "description": description,
+        "datePublished": published.isoformat(),
+        "dateModified": modified.isoformat(),
+        "author": [{"@type": "Person", "name": author.name} for author in article.authors],
+        "publisher": organization(request),
+        "inLanguage": language,
+        "isAccessibleForFree": True,
+    }
+    if image is not None:
+        data["image"] = [
+            {"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height}
+        ]
+    if section:
+        data["articleSection"] = section["title"]
+    keywords = [tag.name for tag in article.tags.all()]
+    if keywords:
+        data["keywords"] = keywords
+    data.update(_translation_links(url, alternates))
+    return data
