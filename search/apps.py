@@ -5,3 +5,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "newsroom_search"
     verbose_name = "Search"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

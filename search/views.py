@@ -1,25 +1,66 @@
-"""The search results page: articles and pages in the reader's language."""
+"""The search results page and the live-search endpoint behind the header box.
 
+Nothing is written to the database on a search: there are no query statistics to fill.
+"""
+
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from django.views.decorators.http import require_GET
 
-from news.models.pages import paginate
-from translations.availability import available_q
+from home.navigation import breadcrumbs, section_url
 from translations.languages import current_language
 
-MAX_QUERY_LENGTH = 200
+from . import results
+from .query import clean
 
 
+def _section_title(page, language):
+    crumbs = breadcrumbs(page, language)
+    return crumbs[-1]["title"] if len(crumbs) > 1 else ""
+
+
+@require_GET
 def search(request):
-    query = (request.GET.get("q") or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        language = current_language()
-        pages = Page.objects.live().public().filter(available_q(language)).filter(depth__gt=2).specific()
-        results = paginate(request, pages.search(query, operator="and"))
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": results, "page_title": _("Search")},
+    query = clean(request.GET.get("q"))
+    language = current_language()
+    found = results.search(query, language, request.GET.get("page")) if query else None
+    context = {
+        "search_query": query,
+        "results": found,
+        "query_string": urlencode({"q": query}),
+        "page_title": _("Search results for “%(query)s”") % {"query": query} if query else _("Search"),
+    }
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def live(request):
+    query = clean(request.GET.get("q"))
+    language = current_language()
+    pages = results.live_search(query, language) if query else []
+    items = []
+    for page in pages:
+        date = getattr(page, "date", None) or page.last_published_at
+        items.append(
+            {
+                "title": page.title,
+                "url": page.url,
+                "section": _section_title(page, language),
+                "section_url": section_url(page, language),
+                "date": date.date().isoformat() if date else None,
+            }
+        )
+    all_url = f"{reverse('search:search')}?{urlencode({'q': query})}"
+    response = JsonResponse(
+        {
+            "query": query,
+            "results": items,
+            "all_url": all_url,
+            "labels": {"all": _("View all results"), "none": _("No results")},
+        }
     )
+    response["Cache-Control"] = "max-age=60"
+    return response

@@ -1,0 +1,49 @@
+"""How queries and text are folded and stemmed (search.normalize, search.query): no database."""
+
+import pytest
+
+from search.normalize import document, fold
+from search.query import clean, parse
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Qarabağ", "qarabag"),
+        ("şəhər", "seher"),
+        ("Bakı", "baki"),
+        ("BAKI", "baki"),
+        ("İSLAM", "islam"),
+        ("ıslam", "islam"),
+        ("Gəncə Çay Ölkə Üzüm", "gence cay olke uzum"),
+        ("Ёлка", "елка"),
+        ("Йод", "йод"),  # Cyrillic keeps its marks
+    ],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_russian_forms_share_a_stem():
+    assert document("переговоры", "ru") == document("переговорах", "ru")
+    assert document("Азербайджан", "ru") == document("Азербайджана", "ru")
+
+
+def test_english_endings_share_a_stem():
+    assert document("sanctions", "en") == document("sanction", "en")
+
+
+def test_query_syntax_is_plain_text():
+    query = parse('" OR 1=1 -- NEAR( * "x y', "en")
+    assert query.groups == [["or"], ["1"], ["near"], ["x"], ["y"]]
+
+
+def test_phrases_and_prefix():
+    query = parse('"müasir şəhər" Bak', "az", prefix=True)
+    assert query.groups == [["muasir", "seher"]]
+    assert query.prefix == "bak"
+
+
+def test_clean_drops_control_characters_and_truncates():
+    assert clean("a\x00b\nc") == "ab c"
+    assert len(clean("x" * 10_000)) == 200
