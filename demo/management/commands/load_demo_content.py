@@ -1,9 +1,29 @@
 """``manage.py load_demo_content``: the demo site in English, Azerbaijani and Russian."""
 
+import logging
+from contextlib import contextmanager
+
 from django.core.management.base import BaseCommand
 
 from demo.content import DEFAULT_ARTICLES, build
 from news.models import ArticlePage
+
+# Loggers that report every page saved and every index task: hundreds of lines for a demo build.
+CHATTY_LOGGERS = ("wagtail", "django_tasks", "modelsearch")
+
+
+@contextmanager
+def quiet(verbosity: int):
+    """Keep only warnings from the chatty loggers unless ``-v 2`` or more is given."""
+    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS] if verbosity < 2 else []
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -28,4 +48,5 @@ class Command(BaseCommand):
                 f"The site already has {ArticlePage.objects.count()} articles; demo content not loaded."
             )
             return
-        build(stdout=self.stdout, articles=max(0, articles))
+        with quiet(options.get("verbosity", 1)):
+            build(stdout=self.stdout, articles=max(0, articles))
