@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -27,6 +28,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 # Reader-facing URLs carry the language: /en/..., /az/..., /ru/...; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    # The djangojs catalogue (locale/*/LC_MESSAGES/djangojs.po) for gettext() in static/js.
+    path("jsi18n/", JavaScriptCatalog.as_view(packages=["translations"]), name="javascript-catalog"),
     path("search/", include("search.urls")),
     path("feed/", include((seo_urls.feed_patterns, "feeds"))),
     path("", include("news.urls")),
