@@ -210,6 +210,12 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         return [link.author for link in self.article_authors.all()]
 
     @property
+    def hero_credit_line(self) -> str:
+        """The credit as shown ("Photo: Reuters"), like body images' ``credit_line``."""
+        credit = (self.hero_credit or "").strip()
+        return _("Photo: %(credit)s") % {"credit": credit} if credit else ""
+
+    @property
     def hero_alt_text(self) -> str:
         return (self.hero_alt or "").strip() or (self.hero_caption or "").strip() or self.title
 
