@@ -155,7 +155,11 @@ def _for_page(context, request, page, language) -> dict:
 
 
 def _for_view(context, request, language) -> dict:
-    """Tag pages, search results and other views without a ``page``."""
+    """Tag pages, search results and other views without a ``page``.
+
+    Search results get no canonical URL and no alternates (``templates/search/search.html`` marks them
+    ``noindex`` and robots.txt keeps crawlers out).
+    """
     match = getattr(request, "resolver_match", None)
     is_search = bool(match and match.namespace == "search")
     tag = context.get("tag")
@@ -166,7 +170,6 @@ def _for_view(context, request, language) -> dict:
         "description": default_description(),
         "canonical": dict(alternates).get(language, ""),
         "alternates": alternates,
-        "robots": "noindex, follow" if is_search else "",
         "og_type": "website",
         "image": None,
         "article": None,
