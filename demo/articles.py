@@ -29,6 +29,7 @@ class Spec:
     intro_en: str
     tags: list
     slug: str
+    suffix: str = ""  # "-2", "-3"... when more articles are asked for than the catalogue holds
 
     @property
     def languages(self) -> tuple:
@@ -50,8 +51,9 @@ def specs(catalogue, count: int) -> list[Spec]:
     for position in range(count):
         section, en, intro, az, ru, tags = ordered[position % len(ordered)]
         round_ = position // len(ordered)
-        slug = slugify(en) + (f"-{round_ + 1}" if round_ else "")
-        result.append(Spec(position, section, {"en": en, "az": az, "ru": ru}, intro, tags, slug))
+        suffix = f"-{round_ + 1}" if round_ else ""
+        titles = {"en": en, "az": az, "ru": ru}
+        result.append(Spec(position, section, titles, intro, tags, slugify(en) + suffix, suffix))
     return result
 
 
@@ -164,7 +166,8 @@ def build_article(spec: Spec, sections: dict, authors: list, tags: dict, related
     intros = {"en": spec.intro_en}
     for code in ("az", "ru"):
         intros[code] = text.one_sentence(random.Random(f"{spec.slug}:intro:{code}"), code)
-    slugs = {"en": spec.slug, "az": slug_from(spec.titles["az"]), "ru": slug_from(spec.titles["ru"])}
+    slugs = {code: slug_from(spec.titles[code]) + spec.suffix for code in ("az", "ru")}
+    slugs["en"] = spec.slug
     present = {code: code in languages for code in LANGUAGES}
 
     def only_present(values: dict) -> dict:
