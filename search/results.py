@@ -32,9 +32,11 @@ def ranked_documents(query: SearchQuery, language: str):
     return documents.filter(page_id__in=Subquery(visible_pages(language).values("pk")))
 
 
-def load_pages(page_ids: list[int]) -> list[Page]:
-    """The pages behind ``page_ids``, specific, in the given order."""
-    found = {page.pk: page for page in article_cards(ArticlePage.objects.filter(pk__in=page_ids))}
+def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:
+    """The pages behind ``page_ids``, specific, in the given order (articles with their hero
+    images and renditions when ``images``)."""
+    articles = ArticlePage.objects.filter(pk__in=page_ids)
+    found = {page.pk: page for page in (article_cards(articles) if images else articles)}
     others = [pk for pk in page_ids if pk not in found]
     if others:
         found.update({page.pk: page for page in Page.objects.filter(pk__in=others).specific()})
@@ -66,4 +68,4 @@ def live_search(text: str, language: str) -> list[Page]:
     if not query:
         return []
     ids = list(ranked_documents(query, language).values_list("page_id", flat=True)[:LIVE_RESULTS])
-    return load_pages(ids)
+    return load_pages(ids, images=False)

@@ -6,8 +6,11 @@ Nothing is written to the database on a search: there are no query statistics to
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from home.navigation import breadcrumbs, section_url
@@ -44,6 +47,7 @@ def live(request):
     items = []
     for page in pages:
         date = getattr(page, "date", None) or page.last_published_at
+        date = timezone.localtime(date) if date else None
         items.append(
             {
                 "title": page.title,
@@ -51,6 +55,7 @@ def live(request):
                 "section": _section_title(page, language),
                 "section_url": section_url(page, language),
                 "date": date.date().isoformat() if date else None,
+                "date_display": date_format(date, "DATE_FORMAT") if date else "",
             }
         )
     all_url = f"{reverse('search:search')}?{urlencode({'q': query})}"
@@ -59,7 +64,18 @@ def live(request):
             "query": query,
             "results": items,
             "all_url": all_url,
-            "labels": {"all": _("View all results"), "none": _("No results")},
+            "labels": {
+                "all": _("View all results"),
+                "none": _("No results"),
+                "count": _("No results")
+                if not items
+                else ngettext(
+                    "%(count)d result, use the arrow keys to choose",
+                    "%(count)d results, use the arrow keys to choose",
+                    len(items),
+                )
+                % {"count": len(items)},
+            },
         }
     )
     response["Cache-Control"] = "max-age=60"
