@@ -1,0 +1,125 @@
+"""Scheduled publishing: an article with a go-live date appears on time everywhere, an expired one goes.
+
+Time really moves forward here: the go-live / expiry moments are a few seconds ahead, the test waits for
+them and runs the scheduler (``run_scheduler --once``, which runs Wagtail's ``publish_scheduled``).
+"""
+
+import datetime
+import time
+import xml.etree.ElementTree as ET
+
+import feedparser
+from django.core.management import call_command
+from django.utils import timezone, translation
+
+from translations.urls import page_url
+
+LANGUAGES = ("en", "az", "ru")
+AHEAD = datetime.timedelta(seconds=4)
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def wait_until(moment):
+    remaining = (moment - timezone.now()).total_seconds()
+    if remaining > 0:
+        time.sleep(remaining + 0.2)
+
+
+def run_scheduler():
+    call_command("run_scheduler", once=True)
+
+
+def where_listed(client, soup, article):
+    """Every place a reader or a machine can find ``article``, per language: {place: bool}."""
+    found = {}
+    for code in LANGUAGES:
+        url = page_url(article, code, full=True)
+        path = page_url(article, code)
+        feed = feedparser.parse(client.get(f"/{code}/feed/rss/").content)
+        found[f"{code} feed"] = url in [entry.link for entry in feed.entries]
+        atom = feedparser.parse(client.get(f"/{code}/feed/atom/").content)
+        found[f"{code} atom"] = url in [entry.link for entry in atom.entries]
+        news = ET.fromstring(client.get(f"/sitemap-news-{code}.xml").content)  # noqa: S314
+        found[f"{code} news sitemap"] = url in [loc.text for loc in news.findall("sm:url/sm:loc", SITEMAP_NS)]
+        for place, listing in (("home", f"/{code}/"), ("section", page_url(article.get_parent(), code))):
+            hrefs = {a.get("href") for a in soup(client.get(listing)).find_all("a")}
+            found[f"{code} {place}"] = path in hrefs or url in hrefs
+        found[f"{code} page"] = client.get(path).status_code == 200
+    sitemap = ET.fromstring(client.get("/sitemap-pages.xml").content)  # noqa: S314
+    locs = {loc.text for loc in sitemap.findall("sm:url/sm:loc", SITEMAP_NS)}
+    found["sitemap"] = {page_url(article, code, full=True) for code in LANGUAGES} <= locs
+    return found
+
+
+def schedule(article, go_live_at=None, expire_at=None):
+    """What an editor does: set the dates in the Settings tab and press Publish."""
+    with translation.override("en"):
+        article.go_live_at = go_live_at
+        article.expire_at = expire_at
+        if go_live_at:
+            article.date = go_live_at
+        article.save_revision().publish()
+    article.refresh_from_db()
+    return article
+
+
+def test_scheduled_article_goes_live_on_time_in_every_listing_feed_and_sitemap(
+    client, soup, site_tree, make_article
+):
+    make_article(site_tree.news)  # something else to list
+    article = make_article(site_tree.news, publish_it=False, live=False)
+    go_live_at = timezone.now() + AHEAD
+    schedule(article, go_live_at=go_live_at)
+
+    run_scheduler()  # too early: nothing happens
+    article.refresh_from_db()
+    assert not article.live
+    assert timezone.now() < go_live_at, "the machine was too slow to check the early run"
+    assert not any(where_listed(client, soup, article).values())
+
+    wait_until(go_live_at)
+    run_scheduler()
+
+    article.refresh_from_db()
+    assert article.live
+    listed = where_listed(client, soup, article)
+    assert all(listed.values()), [place for place, ok in listed.items() if not ok]
+    # It is the newest article: first in the feeds.
+    feed = feedparser.parse(client.get("/ru/feed/rss/").content)
+    assert feed.entries[0].title == article.title_ru
+
+
+def test_expired_article_leaves_every_listing_feed_and_sitemap(client, soup, site_tree, make_article):
+    article = make_article(site_tree.news)
+    expire_at = timezone.now() + AHEAD
+    schedule(article, expire_at=expire_at)
+    listed = where_listed(client, soup, article)
+    assert all(listed.values()), [place for place, ok in listed.items() if not ok]
+
+    wait_until(expire_at)
+    run_scheduler()
+
+    article.refresh_from_db()
+    assert not article.live and article.expired
+    assert not any(where_listed(client, soup, article).values())
+
+
+def test_scheduler_loop_keeps_running_until_stopped(db, capsys):
+    """``run_scheduler`` without ``--once`` keeps running; here two quick rounds, then it is stopped."""
+    rounds = []
+
+    from news.management.commands import run_scheduler as module
+
+    command = module.Command()
+    original = command.run_once
+
+    def counting_run():
+        rounds.append(timezone.now())
+        original()
+        if len(rounds) == 2:
+            raise KeyboardInterrupt  # what Ctrl+C in `make run` does
+
+    command.run_once = counting_run
+    call_command(command, interval=0.05)
+    assert len(rounds) == 2
+    assert "Scheduler stopped." in capsys.readouterr().out
