@@ -49,7 +49,16 @@ def _is_wagtail_welcome_page(page) -> bool:
 
 def ensure_home() -> HomePage:
     """The HomePage as the site root (depth 2), replacing Wagtail's "Welcome" page."""
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    # Without `manage.py update_translation_fields` (e.g. a test database) the root's per-language
+    # columns are empty and every URL below it would lose its leading slash.
+    empty = {
+        **{f"url_path_{code}": "/" for code in LANGUAGES if not getattr(root, f"url_path_{code}")},
+        **{f"slug_{code}": root.slug_en or "root" for code in LANGUAGES if not getattr(root, f"slug_{code}")},
+    }
+    if empty:
+        Page.objects.filter(pk=root.pk).update(**empty)
+        root.refresh_from_db()
     home = HomePage.objects.first()
     fields = {
         **translated("title", dict.fromkeys(LANGUAGES, HOME["title"])),
