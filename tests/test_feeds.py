@@ -124,3 +124,11 @@ def test_feed_query_count_does_not_grow_with_articles(client, site_tree, make_ar
     few = count_queries(client, url)
     make_articles(site_tree.economy, 12)
     assert count_queries(client, url) == few <= 10
+
+
+def test_a_version_not_ready_for_readers_stays_out_of_its_feed(client, site_tree, make_article):
+    article = make_article(site_tree.news, ready_az=False)
+    _response, az_feed = fetch(client, "/az/feed/rss/")
+    _response, ru_feed = fetch(client, "/ru/feed/rss/")
+    assert article.title_az not in [entry.title for entry in az_feed.entries]
+    assert article.title_ru in [entry.title for entry in ru_feed.entries]

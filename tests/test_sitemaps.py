@@ -179,3 +179,18 @@ def test_robots_txt_points_at_sitemaps_and_keeps_crawlers_out_of_admin_and_searc
         assert client.get(local(url)).status_code == 200
     # What robots.txt keeps out really is there, and pages stay crawlable.
     assert not any("/en/news/".startswith(path) for path in disallowed)
+
+
+def test_a_version_not_ready_for_readers_is_left_out(client, site_tree, make_article):
+    """A translation still being written (its "ready" box unticked) is not published anywhere."""
+    article = make_article(site_tree.news, slugs={"en": "wip", "az": "hazirlanir", "ru": "gotovitsya"},
+                           ready_ru=False)
+    entries = sitemap_urls(client)
+    assert "http://localhost/ru/novosti/gotovitsya/" not in entries
+    assert entries["http://localhost/az/xeberler/hazirlanir/"]["alternates"] == {
+        "en": "http://localhost/en/news/wip/",
+        "az": "http://localhost/az/xeberler/hazirlanir/",
+        "x-default": "http://localhost/en/news/wip/",
+    }
+    news = get_xml(client, "/sitemap-news-ru.xml")
+    assert article.title_ru not in [title.text for title in news.iter(f"{{{NEWS_NS}}}title")]
