@@ -4,7 +4,8 @@ import math
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -13,7 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from home.navigation import breadcrumbs, section_url, subsections
@@ -52,11 +53,23 @@ def with_authors(queryset):
     )
 
 
+def public_q() -> Q:
+    """Pages outside every private section, as one SQL condition.
+
+    Same meaning as Wagtail's ``.public()``, which first loads every view restriction (one query each
+    time a listing is built); here the check is a subquery of the listing's own query.
+    """
+    restricted_ancestor = PageViewRestriction.objects.annotate(
+        prefix_length=Length("page__path")
+    ).filter(page__path=Substr(OuterRef("path"), 1, F("prefix_length")))
+    return ~Q(Exists(restricted_ancestor))
+
+
 def articles_in(language: str):
     """Live, public articles that have a version in ``language``, newest first."""
     return (
         ArticlePage.objects.live()
-        .public()
+        .filter(public_q())
         .filter(available_q(language))
         .order_by("-date", "-pk")
     )
@@ -245,9 +258,11 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         language = current_language()
         published = articles_in(language).exclude(pk=self.pk)
-        context["related_articles"] = article_cards(
-            published.filter(path__startswith=self.section_path, depth=self.depth)
-        )[:RELATED_COUNT]
+        # At most eight cards: their renditions come from the rendition cache, which saves the
+        # article page the prefetch query listings make (article_cards).
+        context["related_articles"] = published.filter(
+            path__startswith=self.section_path, depth=self.depth
+        ).select_related("hero_image")[:RELATED_COUNT]
         context["new_articles"] = published.only(
             *[f"title_{code}" for code in language_codes()],
             *[f"url_path_{code}" for code in language_codes()],
