@@ -24,7 +24,10 @@ def draw(label: str, colours, size=(1600, 900), seed: int = 0, sublabel: str = "
     """A JPEG: a diagonal gradient between two colours, a few translucent shapes and a label."""
     rng = random.Random(seed)
     width, height = size
-    gradient = Image.linear_gradient("L").rotate(rng.choice([30, 45, 60, 120, 135])).resize(size)
+    angle = rng.choice([30, 45, 60, 120, 135])
+    # Rotate a larger gradient and keep its middle: no empty corners, no jagged edges.
+    gradient = Image.linear_gradient("L").resize((512, 512)).rotate(angle, resample=Image.Resampling.BICUBIC)
+    gradient = gradient.crop((128, 128, 384, 384)).resize(size, Image.Resampling.BICUBIC)
     picture = ImageOps.colorize(gradient, colours[0], colours[1]).convert("RGBA")
 
     overlay = Image.new("RGBA", size, (0, 0, 0, 0))
@@ -40,19 +43,29 @@ def draw(label: str, colours, size=(1600, 900), seed: int = 0, sublabel: str = "
     picture = Image.alpha_composite(picture, overlay).convert("RGB")
 
     text = ImageDraw.Draw(picture)
-    margin = width // 20
-    big = _font(max(24, height // 9))
-    text.text(
-        (margin, height - margin - height // 9 - height // 16),
-        label,
-        font=big,
-        fill="white",
-        stroke_width=2,
-        stroke_fill=(0, 0, 0),
-    )
+    if width == height:  # a portrait placeholder: big initials in the middle, legible at 96x96
+        text.text(
+            (width // 2, height // 2),
+            label,
+            font=_font(height // 3),
+            fill="white",
+            anchor="mm",
+            stroke_width=max(1, height // 150),
+            stroke_fill=(0, 0, 0),
+        )
+    else:
+        margin = width // 20
+        text.text(
+            (margin, height - margin - height // 9 - height // 16),
+            label,
+            font=_font(max(24, height // 9)),
+            fill="white",
+            stroke_width=2,
+            stroke_fill=(0, 0, 0),
+        )
     if sublabel:
         text.text(
-            (margin, height - margin - height // 20),
+            (width // 20, height - width // 20 - height // 20),
             sublabel,
             font=_font(max(14, height // 22)),
             fill=(255, 255, 255),
