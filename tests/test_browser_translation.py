@@ -54,10 +54,10 @@ def test_status_view_and_copy_translation(live_server, browser_page, editor, sit
 
     # Start the Russian version from English.
     todo.locator('td[data-language="ru"] [data-copy-translation]').click()
-    expect(page.locator("[data-fill]")).to_contain_text("body")
+    expect(page.locator("[data-fill]")).to_contain_text("Body")
     page.get_by_role("button", name="Copy from English").click()
     expect(page).to_have_url(f"{live_server.url}/admin/pages/{english_only.pk}/edit/")
-    expect(page.locator(".messages")).to_contain_text("content copied into the empty Русский fields")
+    expect(page.locator(".messages")).to_contain_text("content copied into the empty Russian fields")
 
     # The editor now holds the English structure in the Russian body, ready to translate.
     russian_heading = page.locator('[name^="body_ru-"][name$="-value-text"]').first

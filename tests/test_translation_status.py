@@ -105,7 +105,7 @@ def test_copy_from_english_fills_only_empty_fields(admin_client, site_tree, make
     preview = admin_client.get(url, {"target": "ru"})
     assert preview.status_code == 200
     kept = [item.text for item in soup(preview).select("[data-keep] li")]
-    assert kept == ["standfirst"]
+    assert kept == ["Standfirst"]
 
     response = admin_client.post(url, {"source": "en", "target": "ru"})
     assert response.status_code == 302

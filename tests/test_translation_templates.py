@@ -12,7 +12,8 @@ import pytest
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 
-TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates", Path(settings.BASE_DIR) / "translations" / "templates"]
+BASE = Path(settings.BASE_DIR)
+TEMPLATE_DIRS = [BASE / "templates", BASE / "translations" / "templates"]
 MACHINE_OUTPUT = {".xml", ".txt"}  # sitemaps and robots.txt are read by crawlers, not people
 # Names that are the same in every language.
 PROPER_NAMES = {"Aze.Media", "RSS", "Atom", "Facebook", "X", "Telegram", "YouTube", "Instagram", "WhatsApp"}

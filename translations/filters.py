@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Author, CategoryIndexPage
 
-from .languages import language_codes, language_name
+from .languages import language_codes, language_label
 from .status import Status
 
 
@@ -33,7 +33,7 @@ class StatusFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [("", _("Any language"))] + [
-            (code, language_name(code)) for code in language_codes()
+            (code, language_label(code)) for code in language_codes()
         ]
         self.fields["status"].choices = [("", _("Any status")), *Status.choices]
 

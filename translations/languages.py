@@ -31,3 +31,8 @@ def localized_field(name: str, language: str) -> str:
 def language_name(code: str) -> str:
     """The language's own name for itself (the switcher shows "Русский", not "Russian")."""
     return translation.get_language_info(code)["name_local"]
+
+
+def language_label(code: str) -> str:
+    """The language's name in the active language ("Russian" in the English admin, "Русский" in Russian)."""
+    return str(dict(settings.LANGUAGES).get(code, code))

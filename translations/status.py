@@ -11,7 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, TextChoices
 from django.utils.translation import gettext_lazy as _
 
 from .availability import READY_FIELD
-from .languages import default_language, language_codes, localized_field
+from .languages import default_language, language_codes, language_label, localized_field
 from .models import TranslationState
 
 
@@ -81,6 +81,7 @@ def counts(queryset) -> list[dict]:
     return [
         {
             "code": code,
+            "name": language_label(code),
             **{status.value: totals[f"{code}_{status}"] for status in Status},
             "not_ready": totals[f"{code}_not_ready"],
         }

@@ -20,8 +20,10 @@ NOT_CONTENT = {"slug", "url_path", "seo_title", "search_description", "draft_tit
 
 
 def content_fields(model) -> list[str]:
+    """The translated content fields of ``model``, in the order the model declares them."""
     fields = translator.get_options_for_model(model).all_fields
-    return sorted(name for name in fields if name not in NOT_CONTENT)
+    declared = [field.name for field in model._meta.get_fields()]
+    return [name for name in declared if name in fields and name not in NOT_CONTENT]
 
 
 def is_tracked(model) -> bool:

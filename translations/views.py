@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.models import Page
@@ -15,7 +16,7 @@ from news.models import ArticlePage, CategoryIndexPage
 from .availability import READY_FIELD
 from .copying import copy_translation, plan
 from .filters import StatusFilterForm
-from .languages import default_language, language_codes, language_name, localized_field
+from .languages import default_language, language_codes, language_label, localized_field
 from .status import Status, counts, status_of, with_change_times
 
 PER_PAGE = 50
@@ -74,9 +75,9 @@ def status_view(request):
             "form": form,
             "page_obj": page,
             "rows": _rows(list(page.object_list)),
-            "languages": [(code, language_name(code)) for code in language_codes()],
+            "languages": [(code, language_label(code)) for code in language_codes()],
             "counts": counts(articles),
-            "default_name": language_name(default_language()),
+            "default_name": language_label(default_language()),
             "query_string": query.urlencode(),
         },
     )
@@ -101,18 +102,18 @@ def copy_view(request, page_id):
                     "%(source)s content copied into the empty %(target)s fields. Translate it, then tick "
                     "“ready for readers”."
                 )
-                % {"source": language_name(source), "target": language_name(target)},
+                % {"source": language_label(source), "target": language_label(target)},
             )
         else:
             messages.warning(
                 request,
                 _("Nothing to copy: the %(target)s fields already have content.")
-                % {"target": language_name(target)},
+                % {"target": language_label(target)},
             )
         return redirect(edit_url)
     draft = page.get_latest_revision_as_object()
     fill, keep = plan(draft, source, target)
-    field_label = {name: draft._meta.get_field(name).verbose_name for name in fill + keep}
+    field_label = {name: capfirst(draft._meta.get_field(name).verbose_name) for name in fill + keep}
     return TemplateResponse(
         request,
         "translations/copy.html",
@@ -122,9 +123,9 @@ def copy_view(request, page_id):
             "page": page,
             "source": source,
             "target": target,
-            "source_name": language_name(source),
-            "target_name": language_name(target),
-            "sources": [(code, language_name(code)) for code in codes if code != target],
+            "source_name": language_label(source),
+            "target_name": language_label(target),
+            "sources": [(code, language_label(code)) for code in codes if code != target],
             "fill": [field_label[name] for name in fill],
             "keep": [field_label[name] for name in keep],
             "edit_url": edit_url,

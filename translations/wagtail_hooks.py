@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 
 from . import admin_urls
 from .availability import has_title, readiness_models
-from .languages import default_language, language_codes, language_name
+from .languages import default_language, language_codes, language_label
 from .panels import TranslationCountsPanel
 
 
@@ -36,7 +36,7 @@ def start_translation_buttons(page, user, view_name, next_url=None):
         if code != default_language() and not has_title(page, code):
             yield Button(
                 _("Start %(language)s from %(source)s")
-                % {"language": language_name(code), "source": language_name(default_language())},
+                % {"language": language_label(code), "source": language_label(default_language())},
                 url=f"{reverse('translations:copy', args=[page.pk])}?target={code}",
                 icon_name="copy",
                 priority=80,
