@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import timezone
 from wagtail.models import Site
 
 from home.navigation import breadcrumbs, home_url
@@ -24,6 +25,11 @@ class ShareImage:
     mime_type: str
     length: int
     alt: str = ""
+
+
+def w3c(value) -> str:
+    """A W3C / ISO 8601 datetime in the site's time zone, whole seconds: ``2026-11-25T13:05:00+04:00``."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
 
 
 def site_name() -> str:

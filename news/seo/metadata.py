@@ -17,7 +17,7 @@ from translations.urls import page_url
 
 from ..feeds import feed_links
 from . import structured_data
-from .common import absolute, section_of, share_image, site_name
+from .common import absolute, section_of, share_image, site_name, w3c
 
 DESCRIPTION_MAX = 300
 # Open Graph wants language_TERRITORY; a language missing here falls back to Django's locale name.
@@ -114,8 +114,8 @@ def _for_page(context, request, page, language) -> dict:
         image = share_image(page.hero_image, request, page.hero_alt_text)
         meta["image"] = image
         meta["article"] = {
-            "published_time": page.date.isoformat(),
-            "modified_time": max(filter(None, [page.date, page.last_published_at])).isoformat(),
+            "published_time": w3c(page.date),
+            "modified_time": w3c(max(filter(None, [page.date, page.last_published_at]))),
             "section": section["title"] if section else "",
             "tags": [tag.name for tag in page.tags.all()],
             "authors": [author.name for author in page.authors],

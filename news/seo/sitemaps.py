@@ -21,16 +21,11 @@ from translations.languages import language_codes, localized_field
 from translations.urls import alternates
 
 from ..models.pages import articles_in
-from .common import absolute, site_name
+from .common import absolute, site_name, w3c
 
 PAGES_PER_SITEMAP = 10_000  # up to three URLs each: under the protocol's 50,000 URLs per file
 NEWS_WINDOW = datetime.timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
-
-
-def w3c(value) -> str:
-    """A W3C datetime (``2026-11-25T13:05:00+04:00``) as sitemaps expect."""
-    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
 
 
 def _xml(request, template, context):

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 from home.navigation import home_url
 
-from .common import absolute, publisher_logo, site_name
+from .common import absolute, publisher_logo, site_name, w3c
 
 SCHEMA = "https://schema.org"
 HEADLINE_MAX = 110  # Google's limit for a NewsArticle headline
@@ -108,8 +108,8 @@ def news_article(request, article, *, language, url, description, image, section
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": article.title[:HEADLINE_MAX],
         "description": description,
-        "datePublished": published.isoformat(),
-        "dateModified": modified.isoformat(),
+        "datePublished": w3c(published),
+        "dateModified": w3c(modified),
         "author": [{"@type": "Person", "name": author.name} for author in article.authors],
         "publisher": organization(request),
         "inLanguage": language,
