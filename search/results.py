@@ -35,7 +35,10 @@ def ranked_documents(query: SearchQuery, language: str):
 def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:
     """The pages behind ``page_ids``, specific, in the given order (articles with their hero
     images and renditions when ``images``)."""
-    articles = ArticlePage.objects.filter(pk__in=page_ids)
+    # Cards never show the body: leave its (per-language, JSON) columns unread.
+    articles = ArticlePage.objects.filter(pk__in=page_ids).defer(
+        *[field.attname for field in ArticlePage._meta.concrete_fields if field.name.startswith("body")]
+    )
     found = {page.pk: page for page in (article_cards(articles) if images else articles)}
     others = [pk for pk in page_ids if pk not in found]
     if others:
