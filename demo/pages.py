@@ -60,9 +60,10 @@ def ensure_home() -> HomePage:
         Page.objects.filter(pk=root.pk).update(**empty)
         root.refresh_from_db()
     home = HomePage.objects.first()
+    slug = (home.slug_en if home else "") or "home"
     fields = {
         **translated("title", dict.fromkeys(LANGUAGES, HOME["title"])),
-        **translated("slug", dict.fromkeys(LANGUAGES, "home")),
+        **translated("slug", dict.fromkeys(LANGUAGES, slug)),
         **translated("tagline", HOME["tagline"]),
     }
     if home is None:
@@ -70,12 +71,13 @@ def ensure_home() -> HomePage:
         for page in root.get_children():
             if _is_wagtail_welcome_page(page):
                 page.delete()
-        home = upsert(root, HomePage, "home", fields)
+        home = upsert(root, HomePage, slug, fields)
     else:
-        home = upsert(
-            home.get_parent(), HomePage, home.slug_en or "home", {**fields, "slug_en": home.slug_en}
-        )
+        home = upsert(home.get_parent(), HomePage, slug, fields)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Aze.Media", home
     site.save()
+    for page in root.get_children().exclude(pk=home.pk):
+        if _is_wagtail_welcome_page(page) and not Site.objects.filter(root_page=page).exists():
+            page.delete()
     return home
