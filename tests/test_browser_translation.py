@@ -66,3 +66,20 @@ def test_status_view_and_copy_translation(live_server, browser_page, editor, sit
     draft = ArticlePage.objects.get(pk=english_only.pk).get_latest_revision_as_object()
     assert [block.block_type for block in draft.body_ru] == ["heading", "paragraph", "quote", "image"]
     assert draft.ready_ru is False
+
+
+def test_editor_fills_latin_slugs_per_language(live_server, browser_page, editor, site_tree):
+    page = browser_page
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/pages/add/news/articlepage/{site_tree.opinion.pk}/")
+    page.locator("#id_title_en").press_sequentially("Energy today")
+    page.keyboard.press("Tab")
+    for code in ("az", "ru"):  # wagtail-modeltranslation's locale picker shows each language's fields
+        page.locator("button.locale-toggle", has_text=code).first.click()
+    page.locator("#id_title_az").press_sequentially("Şuşa şəhəri")
+    page.keyboard.press("Tab")
+    page.locator("#id_title_ru").press_sequentially("Азербайджан и энергетика")
+    page.keyboard.press("Tab")
+    expect(page.locator("#id_slug_en")).to_have_value("energy-today")
+    expect(page.locator("#id_slug_az")).to_have_value("susa-seheri")
+    expect(page.locator("#id_slug_ru")).to_have_value("azerbaidzhan-i-energetika")

@@ -1,6 +1,8 @@
 """Admin wiring: the Translations menu item and view, the dashboard panel, the editor's header button."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,6 +12,7 @@ from . import admin_urls
 from .availability import has_title, readiness_models
 from .languages import default_language, language_codes, language_label
 from .panels import TranslationCountsPanel
+from .slugs import CYRILLIC, LATIN, MAX_LENGTH
 
 
 @hooks.register("register_admin_urls")
@@ -41,3 +44,12 @@ def start_translation_buttons(page, user, view_name, next_url=None):
                 icon_name="copy",
                 priority=80,
             )
+
+
+@hooks.register("insert_editor_js")
+def latin_slugs_script():
+    """The slug scheme of translations.slugs, applied in the editor as the slugs are filled."""
+    scheme = {"letters": {**LATIN, **CYRILLIC}, "maxLength": MAX_LENGTH}
+    return json_script(scheme, "translation-slug-scheme") + format_html(
+        '<script src="{}"></script>', static("translations/js/slugs.js")
+    )
