@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand
 
 from demo.content import DEFAULT_ARTICLES, build
+from demo.warm import warm as render_pages
 from news.models import ArticlePage
 
 # Loggers that report every page saved and every index task: hundreds of lines for a demo build.
@@ -41,8 +42,13 @@ class Command(BaseCommand):
             default=DEFAULT_ARTICLES,
             help=f"How many articles to create (default {DEFAULT_ARTICLES}).",
         )
+        parser.add_argument(
+            "--warm",
+            action="store_true",
+            help="Afterwards render the home page and sections once, so first views are fast.",
+        )
 
-    def handle(self, *args, if_empty=False, articles=DEFAULT_ARTICLES, **options):
+    def handle(self, *args, if_empty=False, articles=DEFAULT_ARTICLES, warm=False, **options):
         if if_empty and ArticlePage.objects.exists():
             self.stdout.write(
                 f"The site already has {ArticlePage.objects.count()} articles; demo content not loaded."
@@ -50,3 +56,5 @@ class Command(BaseCommand):
             return
         with quiet(options.get("verbosity", 1)):
             build(stdout=self.stdout, articles=max(0, articles))
+            if warm:
+                render_pages(stdout=self.stdout)
