@@ -34,7 +34,7 @@ setup: migrate compilemessages
 	$(MANAGE) collectstatic --noinput -v 0
 
 demo: setup
-	$(MANAGE) load_demo_content --if-empty
+	$(MANAGE) load_demo_content --if-empty --warm
 
 admin: setup
 	$(MANAGE) ensure_local_admin

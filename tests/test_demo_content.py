@@ -1,8 +1,4 @@
-# ruff: noqa: S101, S105  (tests: plain asserts; lives in demo/ only until moved to tests/)
-"""The demo loader and the local admin command, as `make run` uses them.
-
-Kept beside the demo app; run with ``.venv/bin/pytest demo/tests -q`` (or move to tests/).
-"""
+"""The demo loader and the local admin command, as `make run` uses them."""
 
 import pytest
 from django.contrib.auth import get_user_model
