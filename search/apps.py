@@ -9,5 +9,8 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .analysis import assign_language_analyzers
+        from .indexing import indexed_models
 
         signals.connect()
+        assign_language_analyzers(indexed_models())

@@ -6,20 +6,47 @@
 3. any other pages (About, Donate) as their specific types.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Subquery
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import parse_query_string
 
 from news.models import ArticlePage
 from news.models.pages import article_cards
 from translations.availability import available_q
 
+from .analysis import language_fields
 from .backends import matching_documents
+from .indexing import indexed_models
 from .normalize import stem_words
 from .query import SearchQuery, parse
 
 RESULTS_PER_PAGE = 12
 LIVE_RESULTS = 5
+# The "wagtail" engine ranks this many hits per page type, then keeps those readers may see.
+WAGTAIL_CANDIDATES = 200
+
+
+def uses_wagtail_engine() -> bool:
+    return getattr(settings, "NEWSROOM_SEARCH_ENGINE", "documents") == "wagtail"
+
+
+def wagtail_ranked_ids(text: str, language: str, limit: int = WAGTAIL_CANDIDATES) -> list[int]:
+    """Page ids from Wagtail's search backend (Elasticsearch/OpenSearch with the per-language
+    analysers of search.analysis), searching only ``language``'s fields, best first."""
+    _filters, query = parse_query_string(text, operator="and")  # "quoted phrases" stay phrases
+    # Elasticsearch/OpenSearch search the language's fields, each with its analyser; Wagtail's
+    # database backends cannot restrict to a field's column and search all of a page's text.
+    per_field = "database" not in get_search_backend().__class__.__module__
+    ids = []
+    for model in indexed_models():
+        fields = language_fields(model, language) if per_field else None
+        hits = model.objects.live().search(query, fields=fields, operator="and")[:limit]
+        ids.extend(hit.pk for hit in hits)
+    visible = set(visible_pages(language).filter(pk__in=ids).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in visible]
 
 
 def visible_pages(language: str):
@@ -49,9 +76,8 @@ def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:
 class Results:
     """A paginated list of results whose ``object_list`` are the specific pages."""
 
-    def __init__(self, query: SearchQuery, language: str, page_number, per_page=RESULTS_PER_PAGE):
-        documents = ranked_documents(query, language).values_list("page_id", flat=True)
-        self.page_obj = Paginator(documents, per_page).get_page(page_number)
+    def __init__(self, ranked_ids, page_number, per_page=RESULTS_PER_PAGE):
+        self.page_obj = Paginator(ranked_ids, per_page).get_page(page_number)
         self.pages = load_pages(list(self.page_obj.object_list))
         self.items = [{"page": page, "is_article": isinstance(page, ArticlePage)} for page in self.pages]
 
@@ -62,7 +88,11 @@ class Results:
 
 def search(text: str, language: str, page_number=None) -> Results | None:
     query = parse(text, language)
-    return Results(query, language, page_number) if query else None
+    if not query:
+        return None
+    if uses_wagtail_engine():
+        return Results(wagtail_ranked_ids(text, language), page_number)
+    return Results(ranked_documents(query, language).values_list("page_id", flat=True), page_number)
 
 
 def live_search(text: str, language: str) -> list[Page]:
@@ -70,5 +100,7 @@ def live_search(text: str, language: str) -> list[Page]:
     query = parse(text, language, prefix=True)
     if not query:
         return []
+    if uses_wagtail_engine():
+        return load_pages(wagtail_ranked_ids(text, language, LIVE_RESULTS), images=False)[:LIVE_RESULTS]
     ids = list(ranked_documents(query, language).values_list("page_id", flat=True)[:LIVE_RESULTS])
     return load_pages(ids, images=False)

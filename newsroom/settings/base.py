@@ -167,9 +167,58 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "png", "webp": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+# --- Search (search/, see the README's "Search" section) ------------------------------------
+# Readers' search runs on the "documents" engine: one row per page and language of folded, stemmed
+# text in the site's own database (FTS5 on SQLite, tsvector + GIN on PostgreSQL). Wagtail's search
+# backend below serves the admin. A site that outgrows one database sets SEARCH_URL: Wagtail's
+# Elasticsearch/OpenSearch backend takes over, every translated field gets its language's analyser
+# (search.analysis) and readers' search moves there too (NEWSROOM_SEARCH_ENGINE = "wagtail").
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+NEWSROOM_SEARCH_ENGINE = os.environ.get("NEWSROOM_SEARCH_ENGINE", "wagtail" if SEARCH_URL else "documents")
+# Per-language analysers for Elasticsearch/OpenSearch (merged into Wagtail's index settings).
+NEWSROOM_SEARCH_ANALYSIS = {
+    "char_filter": {
+        # Readers type "seher" for "şəhər", "Baki" for "Bakı"; asciifolding does not fold ə or ı.
+        "newsroom_az_letters": {"type": "mapping", "mappings": ["ə=>e", "Ə=>e", "ı=>i", "I=>i", "İ=>i"]},
+        "newsroom_yo": {"type": "mapping", "mappings": ["ё=>е", "Ё=>Е"]},
+    },
+    "filter": {
+        "newsroom_english_stemmer": {"type": "stemmer", "language": "english"},
+        "newsroom_russian_stemmer": {"type": "stemmer", "language": "russian"},
+    },
+    "analyzer": {
+        "newsroom_en": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "newsroom_english_stemmer"],
+        },
+        "newsroom_az": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "char_filter": ["newsroom_az_letters"],
+            "filter": ["lowercase", "asciifolding"],
+        },
+        "newsroom_ru": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "char_filter": ["newsroom_yo"],
+            "filter": ["lowercase", "newsroom_russian_stemmer"],
+        },
+    },
 }
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            # e.g. wagtail.search.backends.opensearch2 for OpenSearch.
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "newsroom_"),
+            "TIMEOUT": 5,
+            "INDEX_SETTINGS": {"settings": {"analysis": NEWSROOM_SEARCH_ANALYSIS}},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
