@@ -246,3 +246,27 @@ def test_tag_page_is_canonical_in_each_language_with_alternates(client, soup, si
         assert canonical(html) == expected[code]
         assert hreflangs(html) == {**expected, "x-default": expected["en"]}
         assert one(html, "og:locale") == OG_LOCALES[code]
+
+
+def test_preview_of_a_new_article_has_no_canonical_or_alternates(site_tree, rf, soup):
+    """The admin previews a page that has no address yet: its head must still render."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from news.models import ArticlePage
+
+    request = rf.get(f"/admin/pages/add/news/articlepage/{site_tree.news.pk}/preview/")
+    request.is_preview = True
+    draft = ArticlePage(title="Draft story", title_en="Draft story", intro="Not out yet.",
+                        date=timezone.now())
+    html = soup(render_to_string("components/meta.html", {"page": draft, "request": request}))
+    assert one(html, "og:title") == "Draft story"
+    assert one(html, "description") == "Not out yet."
+    assert not html.find_all("link", rel="canonical")
+    assert not hreflangs(html)
+
+
+def test_missing_page_has_no_canonical(client, soup, site_tree):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert not soup(response).find_all("link", rel="canonical")

@@ -9,6 +9,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from translations.availability import is_available
 from translations.languages import current_language, default_language, language_codes
@@ -73,7 +74,7 @@ def page_metadata(context) -> dict:
     request = context.get("request")
     page = context.get("page")
     language = current_language()
-    if page is not None and getattr(page, "pk", None):
+    if isinstance(page, Page) and page.pk:
         meta = _for_page(context, request, page, language)
     else:
         meta = _for_view(context, request, language)
@@ -155,7 +156,7 @@ def _for_page(context, request, page, language) -> dict:
 
 
 def _for_view(context, request, language) -> dict:
-    """Tag pages, search results and other views without a ``page``.
+    """Tag pages, search results and other views without a saved ``page`` (a new page's preview).
 
     Search results get no canonical URL and no alternates (``templates/search/search.html`` marks them
     ``noindex`` and robots.txt keeps crawlers out).
@@ -163,11 +164,23 @@ def _for_view(context, request, language) -> dict:
     match = getattr(request, "resolver_match", None)
     is_search = bool(match and match.namespace == "search")
     tag = context.get("tag")
-    title = str(context.get("page_title") or (tag.name if tag is not None else "") or site_name())
-    alternates = [] if is_search or request is None else _view_alternates(request)
+    page = context.get("page")
+    unsaved_page = isinstance(page, Page)
+    title = (
+        (page.title if unsaved_page else "")
+        or str(context.get("page_title") or "")
+        or (tag.name if tag is not None else "")
+        or site_name()
+    )
+    description = _clean(getattr(page, "intro", "")) if unsaved_page else ""
+    # Alternates only for reader views that exist in every language (not error pages, not the admin).
+    reader_view = (
+        request is not None and request.path.startswith(f"/{language}/") and context.get("exception") is None
+    )
+    alternates = _view_alternates(request) if reader_view and not is_search and not unsaved_page else []
     return {
         "title": title,
-        "description": default_description(),
+        "description": description or default_description(),
         "canonical": dict(alternates).get(language, ""),
         "alternates": alternates,
         "og_type": "website",
