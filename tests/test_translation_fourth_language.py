@@ -49,7 +49,7 @@ def test_site_works_with_a_fourth_language(run, tmp_path):
         "-p", "no:cacheprovider", "-o", "addopts=", "-W", "ignore::DeprecationWarning",
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert re.search(r"^5 passed", result.stdout, re.M), result.stdout[-2000:]
+    assert re.search(r"^6 passed", result.stdout, re.M), result.stdout[-2000:]
 
 
 def test_adding_a_language_is_one_migration_per_app_with_translated_fields(run):

@@ -68,3 +68,19 @@ def test_admin_edit_form_has_turkish_fields(admin_client, site_tree, make_articl
     for name in ("title_tr", "slug_tr", "intro_tr", "ready_tr"):
         assert f'name="{name}"' in content, name
     assert 'id="body_tr"' in content or '"body_tr"' in content
+
+
+def test_existing_pages_get_turkish_urls_from_set_translation_url_paths(client, site_tree, make_article):
+    """Pages that existed before Turkish was added have no url_path_tr until the documented command runs."""
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    article = make_article(site_tree.opinion, title_en="Older article")
+    Page.objects.update(url_path_tr=None)
+    ArticlePage.objects.filter(pk=article.pk).update(title_tr="Eski makale")
+    call_command("set_translation_url_paths")
+    article.refresh_from_db()
+    assert article.url_path_tr == f"/home/opinion/{article.slug_en}/"  # English slugs until translated
+    response = client.get(f"/tr/opinion/{article.slug_en}/")
+    assert response.status_code == 200
+    assert "Eski makale" in response.content.decode()
