@@ -5,6 +5,9 @@ them and runs the scheduler (``run_scheduler --once``, which runs Wagtail's ``pu
 """
 
 import datetime
+import os
+import signal
+import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -15,7 +18,7 @@ from django.utils import timezone, translation
 from translations.urls import page_url
 
 LANGUAGES = ("en", "az", "ru")
-AHEAD = datetime.timedelta(seconds=4)
+AHEAD = datetime.timedelta(seconds=6)
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -104,22 +107,20 @@ def test_expired_article_leaves_every_listing_feed_and_sitemap(client, soup, sit
     assert not any(where_listed(client, soup, article).values())
 
 
-def test_scheduler_loop_keeps_running_until_stopped(db, capsys):
-    """``run_scheduler`` without ``--once`` keeps running; here two quick rounds, then it is stopped."""
-    rounds = []
+def test_scheduler_loop_publishes_when_the_time_comes_and_stops_on_sigterm(
+    site_tree, make_article, capsys
+):
+    """``run_scheduler`` (what ``make run`` starts) keeps running publish_scheduled until SIGTERM."""
+    article = make_article(site_tree.news, publish_it=False, live=False)
+    go_live_at = timezone.now() + datetime.timedelta(seconds=1)
+    schedule(article, go_live_at=go_live_at)
+    stopper = threading.Timer(2.5, os.kill, args=(os.getpid(), signal.SIGTERM))
+    stopper.start()
+    try:
+        call_command("run_scheduler", interval=0.2)
+    finally:
+        stopper.cancel()
 
-    from news.management.commands import run_scheduler as module
-
-    command = module.Command()
-    original = command.run_once
-
-    def counting_run():
-        rounds.append(timezone.now())
-        original()
-        if len(rounds) == 2:
-            raise KeyboardInterrupt  # what Ctrl+C in `make run` does
-
-    command.run_once = counting_run
-    call_command(command, interval=0.05)
-    assert len(rounds) == 2
     assert "Scheduler stopped." in capsys.readouterr().out
+    article.refresh_from_db()
+    assert article.live

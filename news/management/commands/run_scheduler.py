@@ -2,10 +2,13 @@
 
 ``make run`` starts it beside the development server. Production runs ``publish_scheduled`` from a
 systemd timer instead (``deploy/newsroom-publish-scheduled.timer``); this loop suits a container or
-a process manager that keeps one long-running process per role.
+a process manager that keeps one long-running process per role. SIGTERM and Ctrl+C stop it between
+runs, never in the middle of publishing.
 """
 
 import logging
+import signal
+import threading
 import time
 
 from django.core.management import call_command
@@ -23,17 +26,28 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Run publish_scheduled once and exit.")
 
     def handle(self, *args, interval, once, **options):
-        if not once:
-            self.stdout.write(f"Publishing scheduled pages every {interval:g} s (Ctrl+C to stop).")
+        if once:
+            self.run_once()
+            return
+        self.stop = threading.Event()
+        previous = self._on_sigterm()
+        self.stdout.write(f"Publishing scheduled pages every {interval:g} s (Ctrl+C to stop).")
         try:
-            while True:
+            while not self.stop.is_set():
                 started = time.monotonic()
                 self.run_once()
-                if once:
-                    return
-                time.sleep(max(0.0, interval - (time.monotonic() - started)))
+                self.stop.wait(max(0.0, interval - (time.monotonic() - started)))
         except KeyboardInterrupt:
-            self.stdout.write("Scheduler stopped.")
+            pass
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+        self.stdout.write("Scheduler stopped.")
+
+    def _on_sigterm(self):
+        if threading.current_thread() is not threading.main_thread():
+            return None
+        return signal.signal(signal.SIGTERM, lambda *_args: self.stop.set())
 
     def run_once(self):
         try:
