@@ -109,7 +109,12 @@ def test_article_json_ld_is_a_complete_news_article(client, soup, article, autho
     assert data["@context"] == "https://schema.org"
     assert data["headline"] == getattr(article, f"title_{language}")
     assert data["description"] == getattr(article, f"intro_{language}")
-    assert data["image"][0]["url"].startswith(f"{BASE}/media/images/")
+    images = data["image"]
+    assert all(image["url"].startswith(f"{BASE}/media/images/") for image in images)
+    # 16:9, 4:3 and 1:1 versions (the test image is small, so each is a crop at its own size).
+    ratios = [round(image["width"] / image["height"], 2) for image in images]
+    assert ratios == [round(16 / 9, 2), round(4 / 3, 2), 1.0]
+    assert all(default_storage.exists(image["url"].removeprefix(f"{BASE}/media/")) for image in images)
     published = datetime.datetime.fromisoformat(data["datePublished"])
     assert abs(published - article.date) < datetime.timedelta(seconds=1)
     assert datetime.datetime.fromisoformat(data["dateModified"]) >= article.date

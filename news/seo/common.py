@@ -13,6 +13,12 @@ from home.navigation import breadcrumbs, home_url
 
 # One rendition for feeds, Open Graph, Twitter cards and JSON-LD: the 1.91:1 shape social networks crop to.
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+# Google's article structured data asks for 16:9, 4:3 and 1:1 versions of the lead image.
+STRUCTURED_DATA_IMAGE_SPECS = (
+    "fill-1200x675|format-jpeg",
+    "fill-1200x900|format-jpeg",
+    "fill-1200x1200|format-jpeg",
+)
 PUBLISHER_LOGO = "img/publisher-logo.png"
 PUBLISHER_LOGO_SIZE = (600, 60)
 
@@ -68,6 +74,22 @@ def share_image(image, request, alt: str = "") -> ShareImage | None:
         length=length,
         alt=alt,
     )
+
+
+def structured_data_images(image, request) -> list[dict]:
+    """The 16:9, 4:3 and 1:1 renditions of ``image`` as schema.org ImageObjects (one batch)."""
+    if image is None:
+        return []
+    renditions = image.get_renditions(*STRUCTURED_DATA_IMAGE_SPECS)
+    return [
+        {
+            "@type": "ImageObject",
+            "url": absolute(request, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+        for rendition in (renditions[spec] for spec in STRUCTURED_DATA_IMAGE_SPECS)
+    ]
 
 
 def publisher_logo(request) -> dict:

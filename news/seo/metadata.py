@@ -129,7 +129,6 @@ def _for_page(context, request, page, language) -> dict:
                 language=language,
                 url=canonical,
                 description=description,
-                image=image,
                 section=section,
                 alternates=alternates,
             ),

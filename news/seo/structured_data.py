@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 from home.navigation import home_url
 
-from .common import absolute, publisher_logo, site_name, w3c
+from .common import absolute, publisher_logo, site_name, structured_data_images, w3c
 
 SCHEMA = "https://schema.org"
 HEADLINE_MAX = 110  # Google's limit for a NewsArticle headline
@@ -97,7 +97,7 @@ def _translation_links(url: str, alternates: list[tuple[str, str]]) -> dict:
     }
 
 
-def news_article(request, article, *, language, url, description, image, section, alternates) -> dict:
+def news_article(request, article, *, language, url, description, section, alternates) -> dict:
     published = article.date
     modified = max(filter(None, [article.date, article.last_published_at]))
     data = {
@@ -115,10 +115,9 @@ def news_article(request, article, *, language, url, description, image, section
         "inLanguage": language,
         "isAccessibleForFree": True,
     }
-    if image is not None:
-        data["image"] = [
-            {"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height}
-        ]
+    images = structured_data_images(article.hero_image, request)
+    if images:
+        data["image"] = images
     if section:
         data["articleSection"] = section["title"]
     keywords = [tag.name for tag in article.tags.all()]
