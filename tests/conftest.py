@@ -6,6 +6,7 @@ Fixtures
     (function scope, uses ``db``) Wagtail root > ``HomePage`` (the default Site's root, replacing the
     welcome page) > sections News (sub-sections Economy, Energy), Opinion, Karabakh, plus About
     ("Who we are") and Donate pages; titles and slugs in en/az/ru (see ``tests.factories.SECTIONS``).
+    Built afresh for each test (pages are live; no revisions, which keeps it fast).
     Returns a namespace: ``root, home, site, news, economy, energy, opinion, karabakh, about, donate``.
 ``make_article``
     Factory fixture: ``make_article(section, *, title_en=, title_az=, title_ru=, languages=("en", "az", "ru"),
@@ -15,7 +16,8 @@ Fixtures
     image and a body with heading/paragraph/quote/image blocks. Default slugs: English title slugified,
     ``<slug>-az`` and ``<slug>-ru`` for the other languages.
 ``make_articles``
-    ``make_articles(section, count, **kwargs)``: many published articles sharing one author and one image.
+    ``make_articles(section, count, **kwargs)``: many live articles sharing one author and one image, built
+    with ``add_child`` only (no revision: pass ``publish_it=True`` for revisions), which is much faster.
 ``author``, ``tag``
     An ``Author`` and a ``Tag`` with names in the three languages.
 ``admin_user`` / ``admin_client``
@@ -70,7 +72,7 @@ def languages():
 
 @pytest.fixture
 def site_tree(db):
-    return factories.build_site_tree()
+    return factories.site_tree()
 
 
 @pytest.fixture
@@ -93,6 +95,7 @@ def make_articles(db):
     def make(section, count, **kwargs):
         shared_author = kwargs.pop("authors", None) or [factories.AuthorFactory()]
         image = kwargs.pop("hero_image", None) or factories.ImageFactory()
+        kwargs.setdefault("publish_it", False)
         return [
             factories.create_article(section, authors=shared_author, hero_image=image, **kwargs)
             for _ in range(count)
@@ -115,13 +118,21 @@ def soup():
 def browser():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         pytest.fail(f"Browser tests need Chromium at {CHROMIUM} (apt-get install chromium).")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run beside it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

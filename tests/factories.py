@@ -68,8 +68,9 @@ def publish(page):
     return page
 
 
-def add_page(parent, model, *, titles: dict, slugs: dict, publish_it=True, **fields):
-    """Create ``model`` under ``parent`` with a title and slug per language, published."""
+def add_page(parent, model, *, titles: dict, slugs: dict, publish_it=False, **fields):
+    """Create ``model`` under ``parent`` with a title and slug per language: live (``add_child``), and
+    with a published revision when ``publish_it``."""
     with translation.override("en"):
         page = model(**translated("title", titles), **translated("slug", slugs), **fields)
         parent.add_child(instance=page)
@@ -158,6 +159,30 @@ def build_site_tree() -> SimpleNamespace:
     for page in (tree.home, tree.news):
         page.refresh_from_db()
     return tree
+
+
+def find_site_tree() -> SimpleNamespace | None:
+    """The tree :func:`build_site_tree` made, looked up (a few queries), or ``None`` if it is not there."""
+    home = HomePage.objects.filter(depth=2).first()
+    site = Site.objects.filter(root_page=home, is_default_site=True).first() if home else None
+    if site is None:
+        return None
+    tree = SimpleNamespace(root=Page.get_first_root_node(), home=home, site=site)
+    news = CategoryIndexPage.objects.child_of(home).filter(slug_en="news").first()
+    if news is None:
+        return None
+    for name, (_titles, slugs) in SECTIONS.items():
+        setattr(tree, name, CategoryIndexPage.objects.child_of(home).get(slug_en=slugs[0]))
+    for name, (_titles, slugs) in SUBSECTIONS.items():
+        setattr(tree, name, CategoryIndexPage.objects.child_of(news).get(slug_en=slugs[0]))
+    tree.about = AboutPage.objects.child_of(home).get()
+    tree.donate = ContentPage.objects.child_of(home).get(slug_en="donate")
+    return tree
+
+
+def site_tree() -> SimpleNamespace:
+    """The standard tree: found if already built (see conftest's ``django_db_setup``), else built."""
+    return find_site_tree() or build_site_tree()
 
 
 def article_body(language: str, image=None, words: int = 60) -> list[dict]:

@@ -56,7 +56,7 @@ class ArticleCreationTest(WagtailPageTestCase):
     """Wagtail's own assertion: the create form accepts a complete trilingual article."""
 
     def setUp(self):
-        self.tree = factories.build_site_tree()
+        self.tree = factories.site_tree()
         self.user = self.login()
 
     def test_editor_can_create_a_trilingual_article(self):

@@ -50,7 +50,7 @@ def test_home_page_lists_articles_in_the_language(client, soup, site_tree, artic
     response, doc = rendered(client, soup, f"/{language}/", language)
     assertTemplateUsed(response, "home/home_page.html")
     assert getattr(article, f"title_{language}") in text_of(doc)
-    assert site_tree.news.__getattribute__(f"title_{language}") in text_of(doc)
+    assert getattr(site_tree.news, f"title_{language}") in text_of(doc)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
