@@ -50,7 +50,8 @@ def published_pages(request):
 def page_entries(page, request) -> list[dict]:
     """One ``<url>`` per language version of ``page``, each listing all versions and x-default."""
     links = alternates(page, request)
-    lastmod = w3c(page.last_published_at or page.first_published_at)
+    changed = page.last_published_at or page.first_published_at or getattr(page, "date", None)
+    lastmod = w3c(changed or page.latest_revision_created_at)
     return [
         {"location": url, "lastmod": lastmod, "alternates": links}
         for code, url in links
