@@ -143,3 +143,58 @@ def test_edit_view_offers_start_translation(admin_client, site_tree, make_articl
     copy_url = reverse("translations:copy", args=[article.pk]) + "?target=ru"
     assert copy_url in response.content.decode()
     assert f"{copy_url[:-2]}az" not in response.content.decode()
+
+
+def test_english_draft_saved_in_the_admin_marks_translations_outdated(
+    admin_client, site_tree, make_article, soup
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    article = make_article(site_tree.opinion, title_en="Draft story")
+    TranslationState.objects.filter(page=article).update(
+        changed_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    data = {
+        "date": "2025-11-14 10:00",
+        "hero_image": article.hero_image_id,
+        "hero_credit": "",
+        "source_url": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "article_authors": inline_formset([{"author": article.authors[0].pk}]),
+    }
+    for code in ("en", "az", "ru"):
+        data.update(
+            {
+                f"title_{code}": getattr(article, f"title_{code}"),
+                f"slug_{code}": getattr(article, f"slug_{code}"),
+                f"ready_{code}": "on",
+                f"intro_{code}": getattr(article, f"intro_{code}"),
+                f"hero_caption_{code}": "",
+                f"hero_alt_{code}": "",
+                f"source_name_{code}": "",
+                f"seo_title_{code}": "",
+                f"search_description_{code}": "",
+                f"body_{code}": streamfield([("paragraph", rich_text(f"<p>Body {code}</p>"))]),
+            }
+        )
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    assert admin_client.post(url, nested_form_data(data)).status_code == 302  # save draft: all languages
+    data["intro_en"] = "The English standfirst, corrected."
+    assert admin_client.post(url, nested_form_data(data)).status_code == 302  # only English changes
+
+    response = admin_client.get(reverse("translations:status"))
+    assert statuses(soup, response, article) == {"en": "translated", "az": "outdated", "ru": "outdated"}
+
+
+def test_status_view_queries_do_not_grow_with_articles(
+    admin_client, site_tree, make_articles, django_assert_max_num_queries
+):
+    make_articles(site_tree.economy, 3)
+    admin_client.get(reverse("translations:status"))  # warm caches (site root paths, menus)
+    with django_assert_max_num_queries(40) as few:
+        admin_client.get(reverse("translations:status"))
+    make_articles(site_tree.opinion, 20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = admin_client.get(reverse("translations:status"))
+    assert response.content.decode().count("data-article=") == 23
