@@ -198,3 +198,18 @@ def test_status_view_queries_do_not_grow_with_articles(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = admin_client.get(reverse("translations:status"))
     assert response.content.decode().count("data-article=") == 23
+
+
+def test_record_translation_states_for_existing_articles(site_tree, make_article):
+    from django.core.management import call_command
+
+    article = make_article(site_tree.opinion, languages=("en", "ru"))
+    TranslationState.objects.all().delete()
+    call_command("record_translation_states", stdout=None)
+    assert set(TranslationState.objects.filter(page=article).values_list("language", flat=True)) == {
+        "en",
+        "az",
+        "ru",
+    }
+    call_command("record_translation_states")  # a second run changes nothing
+    assert TranslationState.objects.filter(page=article).count() == 3
