@@ -13,7 +13,8 @@ from django.conf import settings
 from django.template.base import Lexer, TokenType
 
 BASE = Path(settings.BASE_DIR)
-TEMPLATE_DIRS = [BASE / "templates", BASE / "translations" / "templates"]
+# The project's templates and those of its apps (not Wagtail's or Django's).
+TEMPLATE_DIRS = [BASE / "templates", *sorted(BASE.glob("*/templates"))]
 MACHINE_OUTPUT = {".xml", ".txt"}  # sitemaps and robots.txt are read by crawlers, not people
 # Names that are the same in every language.
 PROPER_NAMES = {"Aze.Media", "RSS", "Atom", "Facebook", "X", "Telegram", "YouTube", "Instagram", "WhatsApp"}
