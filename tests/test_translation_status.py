@@ -213,3 +213,13 @@ def test_record_translation_states_for_existing_articles(site_tree, make_article
     }
     call_command("record_translation_states")  # a second run changes nothing
     assert TranslationState.objects.filter(page=article).count() == 3
+
+
+def test_filter_translations_held_back_from_readers(admin_client, site_tree, make_article, soup):
+    held_back = make_article(site_tree.opinion, ready_ru=False)
+    make_article(site_tree.opinion)
+    url = reverse("translations:status")
+    assert listed(soup, admin_client.get(url, {"language": "ru", "status": "not_ready"})) == {held_back.pk}
+    assert listed(soup, admin_client.get(url, {"language": "az", "status": "not_ready"})) == set()
+    row = soup(admin_client.get(url)).select_one(f'tr[data-article="{held_back.pk}"] td[data-language="ru"]')
+    assert row.select_one("[data-not-ready]") is not None

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from news.models import Author, CategoryIndexPage
 
 from .languages import language_codes, language_label
-from .status import Status
+from .status import NOT_READY, Status, status_q
 
 
 class SectionChoiceField(forms.ModelChoiceField):
@@ -35,11 +35,13 @@ class StatusFilterForm(forms.Form):
         self.fields["language"].choices = [("", _("Any language"))] + [
             (code, language_label(code)) for code in language_codes()
         ]
-        self.fields["status"].choices = [("", _("Any status")), *Status.choices]
+        self.fields["status"].choices = [
+            ("", _("Any status")),
+            *Status.choices,
+            (NOT_READY, _("translated, not ready for readers")),
+        ]
 
     def filter(self, queryset):
-        from .status import status_q
-
         if not self.is_valid():
             return queryset
         data = self.cleaned_data

@@ -21,6 +21,9 @@ class Status(TextChoices):
     TRANSLATED = "translated", _("translated")
 
 
+NOT_READY = "not_ready"  # a filter, not a status: written but held back from readers
+
+
 def changed_field(language: str) -> str:
     return f"changed_{language}"
 
@@ -47,6 +50,8 @@ def outdated_q(language: str) -> Q:
 
 
 def status_q(language: str, status: str) -> Q:
+    if status == NOT_READY:
+        return not_ready_q(language)
     if status == Status.MISSING:
         return missing_q(language)
     if status == Status.OUTDATED:
