@@ -11,7 +11,8 @@
     var list = form.querySelector("[role=listbox]");
     var status = form.querySelector("[data-search-status]");
     var liveUrl = form.getAttribute("data-live-url");
-    if (!input || !list || !liveUrl || !window.fetch) return;
+    if (!input || !list || !liveUrl || !window.fetch || form.hasAttribute("data-live-ready")) return;
+    form.setAttribute("data-live-ready", "");
 
     var timer = null;
     var controller = null;
