@@ -68,8 +68,13 @@ def documents_for(page) -> list[SearchDocument]:
     return docs
 
 
-def index_page(page) -> None:
-    """Write the documents of a live page of an indexed type; remove those of any other page."""
+def index_page(page, *, reload: bool = False) -> None:
+    """Write the documents of a live page of an indexed type; remove those of any other page.
+    With ``reload`` the page is read back from the database (its published content)."""
+    if reload:
+        page = type(page)._base_manager.filter(pk=page.pk).first()
+        if page is None:
+            return
     page = page.specific
     with transaction.atomic():
         SearchDocument.objects.filter(page_id=page.pk).delete()

@@ -8,7 +8,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Subquery
+from django.db.models import Exists, OuterRef
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
@@ -56,7 +56,10 @@ def visible_pages(language: str):
 def ranked_documents(query: SearchQuery, language: str):
     prefix_stem = stem_words([query.prefix], language)[0] if query.prefix else None
     documents = matching_documents(query, language, prefix_stem)
-    return documents.filter(page_id__in=Subquery(visible_pages(language).values("pk")))
+    # A correlated EXISTS checks only the matching documents (an IN over every visible page was
+    # 3-6x slower on SQLite at 30,000 articles; bench/search.py).
+    visible = visible_pages(language).order_by().filter(pk=OuterRef("page_id"))
+    return documents.filter(Exists(visible))
 
 
 def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:

@@ -154,3 +154,13 @@ def test_pagination_keeps_the_query(client, soup, site_tree, make_articles):
     second = client.get(f"/en/search/{next_link}")
     assert len(soup(second).select(".search-results > li")) == 2
     assert client.get("/en/search/", {"q": "caspian", "page": "-1"}).status_code == 200
+
+
+def test_draft_changes_stay_out_until_published(client, corpus):
+    page = corpus.parade
+    page.title_ru = "Черновик о землетрясении"
+    page.save_revision()
+    assert result_titles(client, "ru", "землетрясения") == []
+    assert result_titles(client, "ru", "знамена") == ["Герои парада"]
+    page.get_latest_revision().publish()
+    assert result_titles(client, "ru", "землетрясения") == ["Черновик о землетрясении"]
