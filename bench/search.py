@@ -95,6 +95,7 @@ def report(label, samples):
 
 def capability_table(tree, make_article):
     from django.utils import translation
+    from wagtail.search.utils import parse_query_string
 
     from news.models import ArticlePage
     from search import results
@@ -108,7 +109,8 @@ def capability_table(tree, make_article):
         expected = getattr(corpus, article).pk
         with translation.override(language):
             # Wagtail's backend cannot filter on title_<lang> (not a FilterField): check afterwards.
-            pages = ArticlePage.objects.live().filter(pk__in=ids).search(query, operator="and")
+            _filters, parsed = parse_query_string(query, operator="and")  # Wagtail's phrase syntax
+            pages = ArticlePage.objects.live().filter(pk__in=ids).search(parsed, operator="and")
             found = [page.pk for page in pages if is_available(page, language)]
             wagtail = expected in found
             ours = expected in [page.pk for page in results.search(query, language).pages]
