@@ -178,3 +178,32 @@ def test_unknown_language_prefix_is_not_found(client, site_tree, path):
     response = client.get(path, follow=True)
     assert response.status_code == 404
     assert len(response.redirect_chain) <= 1
+
+
+OTHER_PAGES = {
+    "home": {"en": "/en/", "az": "/az/", "ru": "/ru/"},
+    "energy": {"en": "/en/news/energy/", "az": "/az/xeberler/enerji/", "ru": "/ru/novosti/energetika/"},
+    "about": {"en": "/en/about/", "az": "/az/haqqimizda/", "ru": "/ru/o-nas/"},
+    "donate": {"en": "/en/donate/", "az": "/az/destek/", "ru": "/ru/podderzhat/"},
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_PAGES))
+def test_switcher_and_hreflang_on_other_pages(client, soup, site_tree, name):
+    expected = OTHER_PAGES[name]
+    for language in LANGUAGES:
+        response = client.get(expected[language])
+        assert response.status_code == 200, expected[language]
+        doc = soup(response)
+        assert {code: path_of(href) for code, href in switcher_links(doc).items()} == expected
+        alternates = alternate_links(doc)
+        assert {code: path_of(alternates[code]) for code in LANGUAGES} == expected
+        assert alternates["x-default"] == alternates[DEFAULT]
+
+
+def test_tag_page_switcher_keeps_the_tag(client, soup, site_tree, tag):
+    doc = soup(client.get(f"/ru/tags/{tag.slug}/", {"page": "1"}))
+    links = switcher_links(doc)
+    for code in LANGUAGES:
+        assert path_of(links[code]) == f"/{code}/tags/{tag.slug}/"
+        assert client.get(links[code]).status_code == 200
