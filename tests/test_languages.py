@@ -207,3 +207,10 @@ def test_tag_page_switcher_keeps_the_tag(client, soup, site_tree, tag):
     for code in LANGUAGES:
         assert path_of(links[code]) == f"/{code}/tags/{tag.slug}/"
         assert client.get(links[code]).status_code == 200
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_missing_page_is_a_404_in_the_readers_language(client, soup, site_tree, language):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    assert soup(response).html["lang"] == language
