@@ -29,7 +29,9 @@ class SearchQuery:
 
 def clean(raw: str | None) -> str:
     """The query as shown back to the reader: no control characters, at most 200 characters."""
-    text = "".join(char for char in (raw or "") if char.isprintable() or char == " ")
+    text = "".join(
+        " " if char.isspace() else char for char in (raw or "") if char.isprintable() or char.isspace()
+    )
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 

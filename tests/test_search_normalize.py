@@ -34,8 +34,9 @@ def test_english_endings_share_a_stem():
 
 
 def test_query_syntax_is_plain_text():
-    query = parse('" OR 1=1 -- NEAR( * "x y', "en")
-    assert query.groups == [["or"], ["1"], ["near"], ["x"], ["y"]]
+    query = parse('" OR 1=1 -- NEAR( * x "y', "en")
+    # The first two quotes make a phrase of the words between them; the unbalanced third is dropped.
+    assert query.groups == [["or", "1", "1", "near", "x"], ["y"]]
 
 
 def test_phrases_and_prefix():
