@@ -35,6 +35,7 @@ setup: migrate compilemessages
 
 demo: setup
 	$(MANAGE) load_demo_content --if-empty --warm
+	$(MANAGE) rebuild_search_documents --if-empty
 
 admin: setup
 	$(MANAGE) ensure_local_admin

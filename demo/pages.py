@@ -1,7 +1,9 @@
 """Creating or updating demo pages, looked up by their English slug so a re-run updates, never duplicates."""
 
 import uuid
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -75,7 +77,10 @@ def ensure_home() -> HomePage:
     else:
         home = upsert(home.get_parent(), HomePage, slug, fields)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Aze.Media", home
+    # Canonical, feed and Open Graph links use the Site's address: the one `make run` serves.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname, site.port = base.hostname or "localhost", base.port or 80
+    site.site_name, site.root_page = "Aze.Media", home
     site.save()
     for page in root.get_children().exclude(pk=home.pk):
         if _is_wagtail_welcome_page(page) and not Site.objects.filter(root_page=page).exists():

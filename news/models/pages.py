@@ -206,6 +206,13 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
             )
         )
 
+    def clean(self):
+        super().clean()
+        # A scheduled article is published when it goes live, so its date moves with the schedule
+        # (listings, feeds and the news sitemap sort and filter by it).
+        if self.go_live_at and self.date and self.go_live_at > self.date:
+            self.date = self.go_live_at
+
     def serve(self, request, *args, **kwargs):
         language = current_language()
         if not is_available(self, language) and not getattr(request, "is_preview", False):
