@@ -13,6 +13,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="newsroom-media-")
+# whitenoise warns about a missing STATIC_ROOT on every request; tests serve nothing from it.
+STATIC_ROOT = os.path.join(MEDIA_ROOT, "static")
+os.makedirs(STATIC_ROOT, exist_ok=True)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The test database for SQLite must be a file so that a live server thread (Playwright) sees it.
