@@ -70,12 +70,12 @@ check: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/djhtml --check templates
+	$(BIN)/djhtml --check templates translations/templates
 
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates
+	$(BIN)/djhtml templates translations/templates
 
 clean:
 	rm -rf $(VENV) staticfiles
