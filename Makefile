@@ -66,6 +66,7 @@ messages: install
 check: install-dev
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/djhtml --check templates translations/templates
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production SECRET_KEY=check-only-$$(date +%s)-a-long-enough-random-value-for-django ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
 lint: install-dev
