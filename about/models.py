@@ -7,11 +7,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.navigation import breadcrumbs
+from navigation.menus import breadcrumbs
 from news.blocks import CONTENT_BODY_BLOCKS
 from translations.languages import current_language
+from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
-from translations.urls import language_versions
 
 
 class BaseContentPage(DefaultLanguageColumnsMixin, Page):
@@ -20,6 +20,8 @@ class BaseContentPage(DefaultLanguageColumnsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    navigation_role = "footer"  # linked from the footer (navigation.tree)
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
@@ -38,6 +40,7 @@ class AboutPage(BaseContentPage):
     """"Who we are": the outlet, its editors and how to reach them."""
 
     max_count = 1
+    footer_kind = "about"
 
     class Meta:
         verbose_name = _("about page")

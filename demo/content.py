@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from home import navigation
 from home.models import SiteSettings
+from navigation import tree
 from news.models import ArticlePage, Author, CategoryIndexPage, Tag
 
 from . import images, text
@@ -103,7 +103,7 @@ def build(stdout=None, articles: int = DEFAULT_ARTICLES) -> dict:
         tags = build_tags()
         build_articles(sections, authors, tags, articles)
         build_site_settings(Site.objects.get(is_default_site=True))
-    navigation.invalidate()
+    tree.invalidate()
     summary = {
         "sections": CategoryIndexPage.objects.count(),
         "articles": ArticlePage.objects.count(),

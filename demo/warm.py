@@ -10,7 +10,7 @@ import time
 
 from django.test import Client
 
-from home import navigation
+from navigation import menus, tree
 from translations.languages import language_codes
 
 
@@ -19,8 +19,8 @@ def warm(stdout=None, host: str = "localhost") -> int:
     client = Client(HTTP_HOST=host)
     urls = []
     for code in language_codes():
-        urls.append(navigation.home_url(code))
-        urls.extend(section["urls"][code] for section in navigation.section_tree()["sections"])
+        urls.append(menus.home_url(code))
+        urls.extend(section["urls"][code] for section in tree.section_tree()["sections"])
     failures = [url for url in urls if client.get(url).status_code != 200]
     if stdout is not None:
         stdout.write(

@@ -6,10 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from . import signals
         from .models import HomePage
 
-        signals.connect()
         # wagtail_modeltranslation (earlier in INSTALLED_APPS) patched HomePage.route with its
-        # level-by-level walk; restore the one-query lookup.
-        HomePage.route = HomePage.route_by_url_path
+        # level-by-level walk; restore the one-query lookup (translations.routing).
+        HomePage.route = HomePage.route_by_language_path

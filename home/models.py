@@ -1,6 +1,5 @@
 """The site root (HomePage) and the settings editors change for the whole site."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
@@ -9,18 +8,18 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from navigation.menus import main_menu
 from news.models.pages import article_cards, articles_in
-from translations.languages import current_language, localized_field
+from translations.languages import current_language
+from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
-from translations.urls import language_versions
-
-from .navigation import main_menu
+from translations.routing import RouteByLanguagePathMixin
 
 LATEST_COUNT = 6
 PER_SECTION_COUNT = 4
 
 
-class HomePage(DefaultLanguageColumnsMixin, Page):
+class HomePage(RouteByLanguagePathMixin, DefaultLanguageColumnsMixin, Page):
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("tagline")]
@@ -31,31 +30,6 @@ class HomePage(DefaultLanguageColumnsMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    def route_by_url_path(self, request, path_components):
-        """Find the page by its path in the active language in one query, at any depth.
-
-        wagtail-modeltranslation's route walks the tree level by level and loads every child of each
-        level; a section with thousands of articles would make every article view slower.
-        """
-        if path_components:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            field = localized_field("url_path", current_language())
-            match = (
-                Page.objects.filter(**{field: url_path})
-                .values_list("pk", "content_type_id")
-                .first()
-            )
-            if match:
-                model = ContentType.objects.get_for_id(match[1]).model_class()
-                get_queryset = getattr(model, "get_route_queryset", None)
-                queryset = get_queryset() if get_queryset else model.objects.all()
-                return queryset.get(pk=match[0]).route(request, [])
-        return super().route(request, path_components)
-
-    # wagtail-modeltranslation replaces ``route`` on every translated model when it starts;
-    # HomeConfig.ready() puts this one back (see home/apps.py).
-    route = route_by_url_path
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,10 +13,10 @@ from django.utils import feedgenerator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.navigation import home_url
+from navigation.menus import home_url
 from translations.availability import is_available
 from translations.languages import current_language, localized_field
-from translations.urls import page_url
+from translations.links import page_url
 
 from .models import ArticleAuthor, CategoryIndexPage
 from .models.pages import article_cards, articles_in

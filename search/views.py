@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from home.navigation import breadcrumbs, section_url
+from navigation.menus import breadcrumbs, section_url
 from translations.languages import current_language
 
 from . import results

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-from translations.urls import page_url
+from translations.links import page_url
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DEFAULT = settings.LANGUAGE_CODE

@@ -12,7 +12,7 @@ from django.conf import settings
 from pytest_django.asserts import assertTemplateUsed
 
 from news.models.pages import NEW_ARTICLES_COUNT, RELATED_COUNT
-from translations.urls import page_url
+from translations.links import page_url
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from news.models.pages import ARTICLES_PER_PAGE
-from translations.urls import page_url
+from translations.links import page_url
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TOTAL = ARTICLES_PER_PAGE + 3  # two pages: a full first page and a last page of three

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from translations.urls import page_url
+from translations.links import page_url
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 BUDGETS = {"article": 12, "home": 15, "section": 12}

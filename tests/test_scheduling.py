@@ -15,7 +15,7 @@ import feedparser
 from django.core.management import call_command
 from django.utils import timezone, translation
 
-from translations.urls import page_url
+from translations.links import page_url
 
 LANGUAGES = ("en", "az", "ru")
 AHEAD = datetime.timedelta(seconds=6)

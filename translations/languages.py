@@ -23,6 +23,18 @@ def current_language() -> str:
     return base if base in codes else default_language()
 
 
+def request_language(request) -> str:
+    """The language of ``request``: resolved once (from the language Django activated for it) and
+    kept on the request, so routing, views, templates and metadata all agree without re-reading it."""
+    if request is None:
+        return current_language()
+    language = getattr(request, "newsroom_language", None)
+    if language is None:
+        language = current_language()
+        request.newsroom_language = language
+    return language
+
+
 def localized_field(name: str, language: str) -> str:
     """``localized_field("title", "ru") == "title_ru"``."""
     return build_localized_fieldname(name, language)

@@ -17,12 +17,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from home.navigation import breadcrumbs, section_url, subsections
+from navigation.menus import breadcrumbs, section_url, subsections
 from translations.availability import available_q, is_available
 from translations.forms import TranslationReadinessForm
 from translations.languages import current_language, language_codes
+from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
-from translations.urls import language_versions
 
 from ..blocks import ARTICLE_BODY_BLOCKS
 
@@ -87,6 +87,8 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    navigation_role = "section"  # in the menu and breadcrumbs (navigation.tree)
 
     parent_page_types = ["home.HomePage", "news.CategoryIndexPage"]
     subpage_types = ["news.CategoryIndexPage", "news.ArticlePage"]

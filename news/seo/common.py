@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.navigation import breadcrumbs, home_url
+from navigation.menus import breadcrumbs, home_url
 
 # One rendition for feeds, Open Graph, Twitter cards and JSON-LD: the 1.91:1 shape social networks crop to.
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"

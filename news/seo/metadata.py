@@ -13,8 +13,8 @@ from wagtail.models import Page
 
 from translations.availability import is_available
 from translations.languages import current_language, default_language, language_codes
-from translations.urls import alternates as page_alternates
-from translations.urls import page_url
+from translations.links import alternates as page_alternates
+from translations.links import page_url
 
 from ..feeds import feed_links
 from . import structured_data

@@ -3,7 +3,7 @@
 ``/sitemap.xml`` is an index of ``/sitemap-pages.xml`` (paginated with ``?p=``) and the news sitemaps
 ``/sitemap-news-<lang>.xml``. Each page URL carries ``<xhtml:link rel="alternate" hreflang>`` for every
 existing version plus ``x-default``, exactly the set the page's own ``<head>`` lists
-(``translations.urls.alternates``). A sitemap file costs a fixed number of queries, however many pages.
+(``translations.links.alternates``). A sitemap file costs a fixed number of queries, however many pages.
 """
 
 import datetime
@@ -18,7 +18,7 @@ from wagtail.models import Page, Site
 
 from translations.availability import is_available
 from translations.languages import language_codes, localized_field
-from translations.urls import alternates
+from translations.links import alternates
 
 from ..models.pages import articles_in
 from .common import absolute, site_name, w3c

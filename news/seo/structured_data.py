@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from home.navigation import home_url
+from navigation.menus import home_url
 
 from .common import absolute, publisher_logo, site_name, structured_data_images, w3c
 

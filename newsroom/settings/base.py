@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "translations",
+    "navigation",
     "home",
     "news",
     "about",

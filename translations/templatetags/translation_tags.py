@@ -2,7 +2,7 @@ from django import template
 from django.urls import translate_url
 
 from translations.languages import language_codes, language_name
-from translations.urls import LanguageVersion, alternates
+from translations.links import LanguageVersion, alternates
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ register = template.Library()
 def language_links(context):
     """The switcher's entries: the same page in every language.
 
-    Pages put ``language_versions`` in their context (see translations.urls.language_versions);
+    Pages put ``language_versions`` in their context (see translations.links.language_versions);
     other views (search, tags) switch by translating the current URL, query string kept.
     """
     versions = context.get("language_versions")

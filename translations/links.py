@@ -1,4 +1,4 @@
-"""URLs of a page in each language, and the alternates (hreflang) of a page."""
+"""Links between language versions: a page's URL in each language, the switcher's entries, hreflang."""
 
 from dataclasses import dataclass
 

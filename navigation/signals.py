@@ -1,19 +1,14 @@
-"""Keep the cached navigation in step with the page tree."""
+"""Keep the cached navigation in step with the page tree (connected in NavigationConfig.ready)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .navigation import invalidate
+from .tree import invalidate, is_navigation_page
 
 
 def _on_page_saved(sender, instance, **kwargs):
-    from about.models import AboutPage, ContentPage
-    from news.models import CategoryIndexPage
-
-    from .models import HomePage
-
-    # Sections feed the menu and breadcrumbs; about/content pages feed the footer links.
-    if isinstance(instance, (CategoryIndexPage, HomePage, AboutPage, ContentPage)):
+    # Sections feed the menu and breadcrumbs, footer pages the footer links, the home page both.
+    if is_navigation_page(instance):
         invalidate()
 
 

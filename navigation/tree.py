@@ -1,0 +1,93 @@
+"""The section tree behind the header menu, the breadcrumbs and the footer links, cached.
+
+Built from the page tree in a few queries and kept in the cache until a page is published,
+unpublished, moved or deleted (``navigation.signals``), so page views spend no query on navigation.
+
+Navigation knows pages only through Wagtail's ``Page`` and ``Site``: a page type joins the menu by
+declaring ``navigation_role = "section"`` and the footer with ``navigation_role = "footer"``
+(optionally ``footer_kind``, else its slug names the link). The home page is the default site's root.
+"""
+
+from django.core.cache import cache
+from wagtail.models import Page, Site, get_page_models
+
+from translations.languages import language_codes, localized_field
+from translations.links import page_url
+
+CACHE_KEY = "navigation:sections:v3"
+CACHE_SECONDS = 60 * 60 * 24
+SECTION = "section"
+FOOTER = "footer"
+
+
+def models_with_role(role: str) -> list[type[Page]]:
+    return [model for model in get_page_models() if getattr(model, "navigation_role", None) == role]
+
+
+def is_navigation_page(page) -> bool:
+    """Whether saving ``page`` can change the menu, breadcrumbs or footer."""
+    return getattr(type(page), "navigation_role", None) is not None or getattr(page, "depth", 0) <= 2
+
+
+def _titles(page, codes) -> dict[str, str]:
+    return {code: getattr(page, localized_field("title", code)) or page.title for code in codes}
+
+
+def _urls(page, codes) -> dict[str, str]:
+    return {code: page_url(page, code) for code in codes}
+
+
+def _live_of(models, home):
+    if not models:
+        return Page.objects.none()
+    return (
+        Page.objects.live()
+        .public()
+        .type(*models)
+        .descendant_of(home)
+        .specific(defer=True)
+        .order_by("path")
+    )
+
+
+def _build() -> dict:
+    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    home = site.root_page.specific if site and site.root_page.live else None
+    if home is None:
+        return {"home": None, "sections": [], "pages": []}
+    codes = language_codes()
+    sections = [
+        {
+            "path": page.path,
+            "depth": page.depth,
+            "in_menu": page.show_in_menus,
+            "titles": _titles(page, codes),
+            "urls": _urls(page, codes),
+        }
+        for page in _live_of(models_with_role(SECTION), home)
+    ]
+    pages = [
+        {
+            "kind": getattr(page, "footer_kind", "") or page.slug,
+            "titles": _titles(page, codes),
+            "urls": _urls(page, codes),
+        }
+        for page in _live_of(models_with_role(FOOTER), home).child_of(home)
+    ]
+    return {
+        "home": {"path": home.path, "urls": _urls(home, codes)},
+        "sections": sections,
+        "pages": pages,
+    }
+
+
+def section_tree() -> dict:
+    tree = cache.get(CACHE_KEY)
+    if tree is None:
+        tree = _build()
+        cache.set(CACHE_KEY, tree, CACHE_SECONDS)
+    return tree
+
+
+def invalidate(**_kwargs) -> None:
+    cache.delete(CACHE_KEY)
