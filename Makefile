@@ -66,17 +66,17 @@ messages: install
 check: install-dev
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
-	$(BIN)/djhtml --check templates translations/templates
+	$(BIN)/djhtml --check templates newsdesk/templates
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production SECRET_KEY=check-only-$$(date +%s)-a-long-enough-random-value-for-django ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
 lint: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/djhtml --check templates translations/templates
+	$(BIN)/djhtml --check templates newsdesk/templates
 
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates translations/templates
+	$(BIN)/djhtml templates newsdesk/templates
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -44,7 +44,7 @@ def articles(site_tree, make_article):
 
 def test_status_view_shows_each_language(admin_client, articles, soup):
     full, english_only, outdated = articles
-    response = admin_client.get(reverse("translations:status"))
+    response = admin_client.get(reverse("newsdesk:status"))
     assert response.status_code == 200
     assert statuses(soup, response, full) == {"en": "translated", "az": "translated", "ru": "translated"}
     assert statuses(soup, response, english_only) == {"en": "translated", "az": "missing", "ru": "missing"}
@@ -56,13 +56,13 @@ def test_status_view_shows_each_language(admin_client, articles, soup):
 def test_translator_edit_clears_outdated(admin_client, articles, soup):
     _full, _english_only, outdated = articles
     edit_english(outdated, intro_ru="Исправленный лид.")
-    response = admin_client.get(reverse("translations:status"))
+    response = admin_client.get(reverse("newsdesk:status"))
     assert statuses(soup, response, outdated)["ru"] == "translated"
 
 
 def test_status_view_filters(admin_client, site_tree, articles, make_article, soup):
     full, english_only, outdated = articles
-    url = reverse("translations:status")
+    url = reverse("newsdesk:status")
     assert listed(soup, admin_client.get(url, {"section": site_tree.news.pk})) == {full.pk}
     assert listed(soup, admin_client.get(url, {"language": "ru", "status": "outdated"})) == {outdated.pk}
     assert listed(soup, admin_client.get(url, {"language": "az", "status": "missing"})) == {
@@ -94,13 +94,13 @@ def test_dashboard_counts_per_language(admin_client, articles, soup):
 
 def test_translations_menu_item(admin_client, site_tree):
     response = admin_client.get(reverse("wagtailadmin_home"))
-    assert reverse("translations:status").encode() in response.content
+    assert reverse("newsdesk:status").encode() in response.content
 
 
 def test_copy_from_english_fills_only_empty_fields(admin_client, site_tree, make_article, soup):
     article = make_article(site_tree.opinion, title_en="To translate", languages=("en",))
     ArticlePage.objects.filter(pk=article.pk).update(intro_ru="Лид уже написан.")
-    url = reverse("translations:copy", args=[article.pk])
+    url = reverse("newsdesk:copy", args=[article.pk])
 
     preview = admin_client.get(url, {"target": "ru"})
     assert preview.status_code == 200
@@ -130,7 +130,7 @@ def test_copy_from_english_fills_only_empty_fields(admin_client, site_tree, make
 def test_copy_never_overwrites_a_written_body(admin_client, site_tree, make_article):
     article = make_article(site_tree.opinion)
     response = admin_client.post(
-        reverse("translations:copy", args=[article.pk]), {"source": "en", "target": "ru"}
+        reverse("newsdesk:copy", args=[article.pk]), {"source": "en", "target": "ru"}
     )
     assert response.status_code == 302
     draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
@@ -140,7 +140,7 @@ def test_copy_never_overwrites_a_written_body(admin_client, site_tree, make_arti
 def test_edit_view_offers_start_translation(admin_client, site_tree, make_article):
     article = make_article(site_tree.opinion, languages=("en", "az"))
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
-    copy_url = reverse("translations:copy", args=[article.pk]) + "?target=ru"
+    copy_url = reverse("newsdesk:copy", args=[article.pk]) + "?target=ru"
     assert copy_url in response.content.decode()
     assert f"{copy_url[:-2]}az" not in response.content.decode()
 
@@ -183,7 +183,7 @@ def test_english_draft_saved_in_the_admin_marks_translations_outdated(
     data["intro_en"] = "The English standfirst, corrected."
     assert admin_client.post(url, nested_form_data(data)).status_code == 302  # only English changes
 
-    response = admin_client.get(reverse("translations:status"))
+    response = admin_client.get(reverse("newsdesk:status"))
     assert statuses(soup, response, article) == {"en": "translated", "az": "outdated", "ru": "outdated"}
 
 
@@ -191,12 +191,12 @@ def test_status_view_queries_do_not_grow_with_articles(
     admin_client, site_tree, make_articles, django_assert_max_num_queries
 ):
     make_articles(site_tree.economy, 3)
-    admin_client.get(reverse("translations:status"))  # warm caches (site root paths, menus)
+    admin_client.get(reverse("newsdesk:status"))  # warm caches (site root paths, menus)
     with django_assert_max_num_queries(40) as few:
-        admin_client.get(reverse("translations:status"))
+        admin_client.get(reverse("newsdesk:status"))
     make_articles(site_tree.opinion, 20)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        response = admin_client.get(reverse("translations:status"))
+        response = admin_client.get(reverse("newsdesk:status"))
     assert response.content.decode().count("data-article=") == 23
 
 
@@ -218,7 +218,7 @@ def test_record_translation_states_for_existing_articles(site_tree, make_article
 def test_filter_translations_held_back_from_readers(admin_client, site_tree, make_article, soup):
     held_back = make_article(site_tree.opinion, ready_ru=False)
     make_article(site_tree.opinion)
-    url = reverse("translations:status")
+    url = reverse("newsdesk:status")
     assert listed(soup, admin_client.get(url, {"language": "ru", "status": "not_ready"})) == {held_back.pk}
     assert listed(soup, admin_client.get(url, {"language": "az", "status": "not_ready"})) == set()
     row = soup(admin_client.get(url)).select_one(f'tr[data-article="{held_back.pk}"] td[data-language="ru"]')

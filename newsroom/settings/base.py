@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "news",
     "about",
     "search",
+    "newsdesk",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -52,7 +52,7 @@ def test_article_without_turkish_leads_to_its_section(client, site_tree, make_ar
 
 def test_status_view_has_a_turkish_column(admin_client, soup, site_tree, make_article):
     article = make_article(site_tree.opinion)
-    response = admin_client.get(reverse("translations:status"))
+    response = admin_client.get(reverse("newsdesk:status"))
     assert response.status_code == 200
     row = soup(response).select_one(f'tr[data-article="{article.pk}"]')
     cells = {cell["data-language"]: cell["data-status"] for cell in row.select("td[data-language]")}

@@ -1,4 +1,4 @@
-"""Admin views: the translation status of articles, and starting a translation from another language."""
+"""The desk's admin views: articles' translation status, and starting a translation from another."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -12,12 +12,12 @@ from wagtail.admin import messages
 from wagtail.models import Page
 
 from news.models import ArticlePage, CategoryIndexPage
+from translations.availability import READY_FIELD
+from translations.copying import copy_translation, plan
+from translations.languages import default_language, language_codes, language_label, localized_field
+from translations.status import Status, counts, status_of, with_change_times
 
-from .availability import READY_FIELD
-from .copying import copy_translation, plan
 from .filters import StatusFilterForm
-from .languages import default_language, language_codes, language_label, localized_field
-from .status import Status, counts, status_of, with_change_times
 
 PER_PAGE = 50
 
@@ -41,7 +41,7 @@ def _rows(articles):
                     "label": Status(status).label,
                     "ready": bool(getattr(article, localized_field(READY_FIELD, code), True)),
                     "copy_url": (
-                        f"{reverse('translations:copy', args=[article.pk])}?target={code}"
+                        f"{reverse('newsdesk:copy', args=[article.pk])}?target={code}"
                         if code != default_language() and status == Status.MISSING
                         else ""
                     ),
@@ -68,7 +68,7 @@ def status_view(request):
     query.pop("p", None)
     return TemplateResponse(
         request,
-        "translations/status.html",
+        "newsdesk/status.html",
         {
             "page_title": _("Translations"),
             "header_icon": "site",
@@ -116,7 +116,7 @@ def copy_view(request, page_id):
     field_label = {name: capfirst(draft._meta.get_field(name).verbose_name) for name in fill + keep}
     return TemplateResponse(
         request,
-        "translations/copy.html",
+        "newsdesk/copy.html",
         {
             "page_title": _("Start a translation"),
             "header_icon": "copy",

@@ -4,9 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Author, CategoryIndexPage
-
-from .languages import language_codes, language_label
-from .status import NOT_READY, Status, status_q
+from translations.languages import language_codes, language_label
+from translations.status import NOT_READY, Status, status_q
 
 
 class SectionChoiceField(forms.ModelChoiceField):

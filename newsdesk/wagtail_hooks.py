@@ -1,0 +1,46 @@
+"""Admin wiring of the desk: the Translations menu item and views, the dashboard panel, and the
+"Start <language> from <default language>" buttons in the page editor's header."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from translations.availability import has_title, readiness_models
+from translations.languages import default_language, language_codes, language_label
+
+from . import urls
+from .panels import TranslationCountsPanel
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    # The editors know the desk's address as /admin/translations/.
+    return [path("translations/", include(urls, namespace="newsdesk"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translations_menu_item():
+    return MenuItem(_("Translations"), reverse("newsdesk:status"), icon_name="site", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_counts_panel(request, panels):
+    panels.append(TranslationCountsPanel())
+
+
+@hooks.register("register_page_header_buttons")
+def start_translation_buttons(page, user, view_name, next_url=None):
+    """ "Start <language> from <default language>" for each language the article does not have yet."""
+    if not isinstance(page.specific_deferred, readiness_models()):
+        return
+    for code in language_codes():
+        if code != default_language() and not has_title(page, code):
+            yield Button(
+                _("Start %(language)s from %(source)s")
+                % {"language": language_label(code), "source": language_label(default_language())},
+                url=f"{reverse('newsdesk:copy', args=[page.pk])}?target={code}",
+                icon_name="copy",
+                priority=80,
+            )
