@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from navigation.menus import breadcrumbs
 from news.blocks import CONTENT_BODY_BLOCKS
-from translations.languages import current_language
+from translations.languages import request_language
 from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
 
@@ -31,7 +31,7 @@ class BaseContentPage(DefaultLanguageColumnsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumbs(self, current_language())
+        context["breadcrumbs"] = breadcrumbs(self, request_language(request))
         context["language_versions"] = language_versions(self, request)
         return context
 

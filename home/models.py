@@ -9,8 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
 from navigation.menus import main_menu
-from news.models.pages import article_cards, articles_in
-from translations.languages import current_language
+from news.models import ArticlePage
+from translations.languages import request_language
 from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
 from translations.routing import RouteByLanguagePathMixin
@@ -33,33 +33,36 @@ class HomePage(RouteByLanguagePathMixin, DefaultLanguageColumnsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        language = current_language()
-        articles = articles_in(language).descendant_of(self)
-        latest = list(article_cards(articles)[: LATEST_COUNT + 1])
+        language = request_language(request)
+        articles = ArticlePage.objects.published_in(language).descendant_of(self)
+        latest = list(articles.cards()[: LATEST_COUNT + 1])
         context["lead"] = latest[0] if latest else None
         context["latest"] = latest[1:]
-        context["sections"] = self.section_blocks(articles, exclude={a.pk for a in latest})
+        context["sections"] = self.section_blocks(articles, language, exclude={a.pk for a in latest})
         context["language_versions"] = language_versions(self, request)
         return context
 
-    def section_blocks(self, articles, exclude):
+    def section_blocks(self, articles, language, exclude):
         """The newest few articles of every top-level section, sub-sections included, in one query."""
         top_path_length = (self.depth + 1) * self.steplen
-        ranked = article_cards(
-            articles.exclude(pk__in=exclude).annotate(
+        ranked = (
+            articles.exclude(pk__in=exclude)
+            .annotate(
                 top_section_path=Substr("path", 1, top_path_length),
                 rank=Window(
                     RowNumber(),
                     partition_by=[Substr("path", 1, top_path_length)],
                     order_by=[F("date").desc(), F("pk").desc()],
                 ),
-            ).filter(rank__lte=PER_SECTION_COUNT)
+            )
+            .filter(rank__lte=PER_SECTION_COUNT)
+            .cards()
         )
         by_section: dict[str, list] = {}
         for article in ranked:
             by_section.setdefault(article.top_section_path, []).append(article)
         blocks = []
-        for section in main_menu(current_language()):
+        for section in main_menu(language):
             items = by_section.get(section["path"], [])
             if items:
                 blocks.append({"section": section, "articles": items})

@@ -11,6 +11,7 @@ declaring ``navigation_role = "section"`` and the footer with ``navigation_role 
 from django.core.cache import cache
 from wagtail.models import Page, Site, get_page_models
 
+from translations.availability import public_q
 from translations.languages import language_codes, localized_field
 from translations.links import page_url
 
@@ -42,7 +43,7 @@ def _live_of(models, home):
         return Page.objects.none()
     return (
         Page.objects.live()
-        .public()
+        .filter(public_q())
         .type(*models)
         .descendant_of(home)
         .specific(defer=True)

@@ -18,8 +18,7 @@ from translations.availability import is_available
 from translations.languages import current_language, localized_field
 from translations.links import page_url
 
-from .models import ArticleAuthor, CategoryIndexPage
-from .models.pages import article_cards, articles_in
+from .models import ArticleAuthor, ArticlePage, CategoryIndexPage
 from .seo.common import absolute, section_feed_path, section_of, share_image, site_name
 
 FEED_LENGTH = 30
@@ -111,12 +110,12 @@ class LatestArticlesFeed(Feed):
 
     # --- Items --------------------------------------------------------------------------------
     def items(self, section):
-        articles = articles_in(self.language)
+        articles = ArticlePage.objects.published_in(self.language)
         if section is not None:
             articles = articles.descendant_of(section)
         authors = ArticleAuthor.objects.select_related("author")
         return list(
-            article_cards(articles.defer_streamfields()).prefetch_related(
+            articles.defer_streamfields().cards().prefetch_related(
                 Prefetch("article_authors", queryset=authors), "tags"
             )[:FEED_LENGTH]
         )

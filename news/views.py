@@ -2,13 +2,14 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from translations.languages import current_language
+from translations.languages import request_language
 
-from .models import Tag
-from .models.pages import article_cards, articles_in, paginate, with_authors
+from .models import ArticlePage, Tag
+from .models.pages import paginate
 
 
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = with_authors(article_cards(articles_in(current_language()).filter(tags=tag)))
+    language = request_language(request)
+    articles = ArticlePage.objects.published_in(language).filter(tags=tag).cards().with_authors()
     return render(request, "news/tag.html", {"tag": tag, "articles": paginate(request, articles)})

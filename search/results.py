@@ -9,13 +9,13 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from news.models import ArticlePage
-from news.models.pages import article_cards
-from translations.availability import available_q
+from translations.availability import visible_q
 
 from .analysis import language_fields
 from .backends import matching_documents
@@ -39,7 +39,10 @@ def wagtail_ranked_ids(text: str, language: str, limit: int = WAGTAIL_CANDIDATES
     _filters, query = parse_query_string(text, operator="and")  # "quoted phrases" stay phrases
     # Elasticsearch/OpenSearch search the language's fields, each with its analyser; Wagtail's
     # database backends cannot restrict to a field's column and search all of a page's text.
-    per_field = "database" not in get_search_backend().__class__.__module__
+    # (ElasticsearchBaseSearchBackend is the base of Wagtail's Elasticsearch 7-9 and OpenSearch 2-3
+    # backends and needs neither client package; the database backends share no base class and each
+    # of their modules can only be imported on its own database.)
+    per_field = isinstance(get_search_backend(), ElasticsearchBaseSearchBackend)
     ids = []
     for model in indexed_models():
         fields = language_fields(model, language) if per_field else None
@@ -50,7 +53,7 @@ def wagtail_ranked_ids(text: str, language: str, limit: int = WAGTAIL_CANDIDATES
 
 
 def visible_pages(language: str):
-    return Page.objects.live().public().filter(available_q(language))
+    return Page.objects.filter(visible_q(language))
 
 
 def ranked_documents(query: SearchQuery, language: str):
@@ -69,7 +72,7 @@ def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:
     articles = ArticlePage.objects.filter(pk__in=page_ids).defer(
         *[field.attname for field in ArticlePage._meta.concrete_fields if field.name.startswith("body")]
     )
-    found = {page.pk: page for page in (article_cards(articles) if images else articles)}
+    found = {page.pk: page for page in (articles.cards() if images else articles)}
     others = [pk for pk in page_ids if pk not in found]
     if others:
         found.update({page.pk: page for page in Page.objects.filter(pk__in=others).specific()})

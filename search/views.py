@@ -13,22 +13,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from navigation.menus import breadcrumbs, section_url
-from translations.languages import current_language
+from navigation.menus import home_url, section_of
+from translations.languages import request_language
 
 from . import results
 from .query import clean
 
 
-def _section_title(page, language):
-    crumbs = breadcrumbs(page, language)
-    return crumbs[-1]["title"] if len(crumbs) > 1 else ""
-
-
 @require_GET
 def search(request):
     query = clean(request.GET.get("q"))
-    language = current_language()
+    language = request_language(request)
     found = results.search(query, language, request.GET.get("page")) if query else None
     context = {
         "search_query": query,
@@ -42,18 +37,19 @@ def search(request):
 @require_GET
 def live(request):
     query = clean(request.GET.get("q"))
-    language = current_language()
+    language = request_language(request)
     pages = results.live_search(query, language) if query else []
     items = []
     for page in pages:
         date = getattr(page, "date", None) or page.last_published_at
         date = timezone.localtime(date) if date else None
+        section = section_of(page, language)
         items.append(
             {
                 "title": page.title,
                 "url": page.url,
-                "section": _section_title(page, language),
-                "section_url": section_url(page, language),
+                "section": section["title"] if section else "",
+                "section_url": section["url"] if section else home_url(language),
                 "date": date.date().isoformat() if date else None,
                 "date_display": date_format(date, "DATE_FORMAT") if date else "",
             }

@@ -13,7 +13,9 @@ admin form starts a new translation unticked (translations.forms), the default l
 
 from functools import cache
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
 
 from .languages import language_codes, localized_field
 
@@ -61,3 +63,22 @@ def is_available(page, language: str) -> bool:
 
 def available_languages(page) -> list[str]:
     return [code for code in language_codes() if is_available(page, code)]
+
+
+def public_q() -> Q:
+    """Pages outside every private section (password, login or group restricted), as one condition.
+
+    Same meaning as Wagtail's ``.public()``, which first loads every view restriction (one more query
+    each time a listing is built); here the check is a subquery of the listing's own query.
+    """
+    restricted_ancestor = PageViewRestriction.objects.annotate(
+        prefix_length=Length("page__path")
+    ).filter(page__path=Substr(OuterRef("path"), 1, F("prefix_length")))
+    return ~Q(Exists(restricted_ancestor))
+
+
+def visible_q(language: str) -> Q:
+    """What readers of ``language`` may see: live, public, and available in ``language``.
+
+    The one definition every reader-facing listing, feed, sitemap and search uses."""
+    return Q(live=True) & public_q() & available_q(language)

@@ -4,75 +4,29 @@ import math
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from navigation.menus import breadcrumbs, section_url, subsections
-from translations.availability import available_q, is_available
+from translations.availability import is_available
 from translations.forms import TranslationReadinessForm
-from translations.languages import current_language, language_codes
+from translations.languages import language_codes, request_language
 from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
 
 from ..blocks import ARTICLE_BODY_BLOCKS
+from ..querysets import ArticlePageManager
 
 ARTICLES_PER_PAGE = 12
 RELATED_COUNT = 8
 NEW_ARTICLES_COUNT = 10
 WORDS_PER_MINUTE = 200
-
-
-def images_with_renditions():
-    return get_image_model().objects.prefetch_renditions()
-
-
-def article_cards(queryset):
-    """What a listing card shows: hero image (joined) and its renditions (one query for all cards).
-
-    ``Prefetch("hero_image", queryset=...prefetch_renditions())`` would be skipped by Django once
-    ``select_related("hero_image")`` has loaded the images, leaving one rendition query per card;
-    prefetching ``hero_image__renditions`` works on the joined images.
-    """
-    return queryset.select_related("hero_image").prefetch_related("hero_image__renditions")
-
-
-def with_authors(queryset):
-    """Listing cards that show bylines: authors in one extra query (``article.authors`` reads it)."""
-    return queryset.prefetch_related(
-        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
-    )
-
-
-def public_q() -> Q:
-    """Pages outside every private section, as one SQL condition.
-
-    Same meaning as Wagtail's ``.public()``, which first loads every view restriction (one query each
-    time a listing is built); here the check is a subquery of the listing's own query.
-    """
-    restricted_ancestor = PageViewRestriction.objects.annotate(
-        prefix_length=Length("page__path")
-    ).filter(page__path=Substr(OuterRef("path"), 1, F("prefix_length")))
-    return ~Q(Exists(restricted_ancestor))
-
-
-def articles_in(language: str):
-    """Live, public articles that have a version in ``language``, newest first."""
-    return (
-        ArticlePage.objects.live()
-        .filter(public_q())
-        .filter(available_q(language))
-        .order_by("-date", "-pk")
-    )
 
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
@@ -99,8 +53,8 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        language = current_language()
-        articles = with_authors(article_cards(articles_in(language).descendant_of(self)))
+        language = request_language(request)
+        articles = ArticlePage.objects.published_in(language).descendant_of(self).cards().with_authors()
         context["articles"] = paginate(request, articles)
         context["subsections"] = subsections(self, language)
         context["breadcrumbs"] = breadcrumbs(self, language)
@@ -155,6 +109,8 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         help_text=_("Show this language version to readers. Leave unticked while it is being translated."),
     )
 
+    objects = ArticlePageManager()
+
     base_form_class = TranslationReadinessForm
 
     content_panels = Page.content_panels + [
@@ -199,13 +155,7 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         return (
             # One hero image and a few author photos: joined; their renditions come from the
             # rendition cache (a prefetch would cost a query on every view to save one on a cold cache).
-            cls.objects.select_related("hero_image").prefetch_related(
-                Prefetch(
-                    "article_authors",
-                    queryset=ArticleAuthor.objects.select_related("author__photo"),
-                ),
-                "tags",
-            )
+            cls.objects.select_related("hero_image").with_authors(photos=True).prefetch_related("tags")
         )
 
     def clean(self):
@@ -216,7 +166,7 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
             self.date = self.go_live_at
 
     def serve(self, request, *args, **kwargs):
-        language = current_language()
+        language = request_language(request)
         if not is_available(self, language) and not getattr(request, "is_preview", False):
             # No version in this language: the reader lands on the section in their language.
             return redirect(section_url(self, language))
@@ -243,20 +193,8 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
 
     def plain_text(self) -> str:
         """The article's text in the active language, for reading time and search snippets."""
-        parts = [self.title or "", self.intro or ""]
-        for block in self.body or []:
-            value = block.value
-            if block.block_type == "paragraph":
-                parts.append(strip_tags(value.source))
-            elif block.block_type == "heading":
-                parts.append(value["text"])
-            elif block.block_type == "quote":
-                parts.extend([value["text"], value.get("attribution") or ""])
-            elif block.block_type == "image":
-                parts.append(value.get("caption") or "")
-            elif block.block_type == "gallery":
-                parts.extend(item.get("caption") or "" for item in value["images"])
-        return " ".join(part for part in parts if part)
+        body = self._meta.get_field("body").get_searchable_content(self.body) if self.body else []
+        return " ".join(part for part in [self.title or "", self.intro or "", *body] if part)
 
     def reading_time(self) -> int:
         """Minutes to read the active language's text, at least one."""
@@ -265,10 +203,10 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        language = current_language()
-        published = articles_in(language).exclude(pk=self.pk)
+        language = request_language(request)
+        published = ArticlePage.objects.published_in(language).exclude(pk=self.pk)
         # At most eight cards: their renditions come from the rendition cache, which saves the
-        # article page the prefetch query listings make (article_cards).
+        # article page the prefetch query listings make (ArticlePageQuerySet.cards).
         context["related_articles"] = published.filter(
             path__startswith=self.section_path, depth=self.depth
         ).select_related("hero_image")[:RELATED_COUNT]

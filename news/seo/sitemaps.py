@@ -20,7 +20,7 @@ from translations.availability import is_available
 from translations.languages import language_codes, localized_field
 from translations.links import alternates
 
-from ..models.pages import articles_in
+from ..models import ArticlePage
 from .common import absolute, site_name, w3c
 
 PAGES_PER_SITEMAP = 10_000  # up to three URLs each: under the protocol's 50,000 URLs per file
@@ -72,7 +72,8 @@ def pages(request):
 def news_articles(language: str):
     """Articles in ``language`` published in the last 48 hours, newest first."""
     since = timezone.now() - NEWS_WINDOW
-    return articles_in(language).filter(date__gte=since).defer_streamfields()[:NEWS_LIMIT]
+    articles = ArticlePage.objects.published_in(language).filter(date__gte=since)
+    return articles.defer_streamfields()[:NEWS_LIMIT]
 
 
 def news(request, language):
