@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from navigation.menus import breadcrumbs
 from news.blocks import CONTENT_BODY_BLOCKS
+from seo.metadata import for_page
 from translations.languages import request_language
 from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
@@ -31,8 +32,10 @@ class BaseContentPage(DefaultLanguageColumnsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumbs(self, request_language(request))
+        language = request_language(request)
+        context["breadcrumbs"] = crumbs = breadcrumbs(self, language)
         context["language_versions"] = language_versions(self, request)
+        context["meta"] = for_page(self, request, language, crumbs=crumbs)
         return context
 
 

@@ -10,6 +10,9 @@ from wagtail.models import Page
 
 from navigation.menus import main_menu
 from news.models import ArticlePage
+from seo import structured_data
+from seo.images import share_image
+from seo.metadata import for_page
 from translations.languages import request_language
 from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
@@ -40,7 +43,16 @@ class HomePage(RouteByLanguagePathMixin, DefaultLanguageColumnsMixin, Page):
         context["latest"] = latest[1:]
         context["sections"] = self.section_blocks(articles, language, exclude={a.pk for a in latest})
         context["language_versions"] = language_versions(self, request)
+        context["meta"] = self.get_metadata(request, language, context["lead"])
         return context
+
+    def get_metadata(self, request, language, lead):
+        """The WebSite (with its search box), the lead article's picture as the share image."""
+        meta = for_page(self, request, language)
+        if lead is not None:
+            meta.image = share_image(lead.hero_image, request, lead.hero_alt_text)
+        meta.json_ld.append(structured_data.website(request, language))
+        return meta
 
     def section_blocks(self, articles, language, exclude):
         """The newest few articles of every top-level section, sub-sections included, in one query."""

@@ -1,25 +1,25 @@
 """RSS 2.0 and Atom feeds: the newest articles of a language, and of a section in a language.
 
-URLs (inside the language prefix, see ``news.seo.urls``):
+URLs (inside the language prefix, see ``news.urls.feed_patterns``):
 ``/<lang>/feed/rss/``, ``/<lang>/feed/atom/``, ``/<lang>/feed/<section path>/rss/`` and ``.../atom/``,
 where the section path is the section's address in that language (``/ru/feed/novosti/ekonomika/rss/``).
 """
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.http import Http404
-from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from navigation.menus import home_url
-from translations.availability import is_available
-from translations.languages import current_language, localized_field
+from navigation.menus import home_url, section_of
+from seo.absolute import absolute, site_name
+from seo.images import share_image
+from translations.availability import visible_q
+from translations.languages import localized_field, request_language
 from translations.links import page_url
+from translations.routing import page_at
 
-from .models import ArticleAuthor, ArticlePage, CategoryIndexPage
-from .seo.common import absolute, section_feed_path, section_of, share_image, site_name
+from .models import ArticlePage, CategoryIndexPage
 
 FEED_LENGTH = 30
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -50,22 +50,16 @@ class MediaRssFeed(feedgenerator.Rss201rev2Feed):
             handler.endElement("media:content")
 
 
-def find_section(request, section_path: str):
-    """The live section at ``section_path`` (its address in the active language), or 404."""
-    language = current_language()
+def find_section(request, section_path: str, language: str):
+    """The section at ``section_path`` (its address in ``language``) readers can see, or 404."""
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
     root = site.root_page
     root_path = getattr(root, localized_field("url_path", language)) or root.url_path
     url_path = f"{root_path}{section_path.strip('/')}/"
-    section = (
-        CategoryIndexPage.objects.live()
-        .public()
-        .filter(**{localized_field("url_path", language): url_path})
-        .first()
-    )
-    if section is None or not is_available(section, language):
+    section = page_at(url_path, language, Page.objects.filter(visible_q(language)))
+    if not isinstance(section, CategoryIndexPage):
         raise Http404
     return section
 
@@ -86,9 +80,9 @@ class LatestArticlesFeed(Feed):
 
     def get_object(self, request, section=None):
         self.request = request
-        self.language = current_language()
+        self.language = request_language(request)
         self.images = {}
-        return find_section(request, section) if section else None
+        return find_section(request, section, self.language) if section else None
 
     # --- Channel ------------------------------------------------------------------------------
     def title(self, section):
@@ -113,11 +107,8 @@ class LatestArticlesFeed(Feed):
         articles = ArticlePage.objects.published_in(self.language)
         if section is not None:
             articles = articles.descendant_of(section)
-        authors = ArticleAuthor.objects.select_related("author")
         return list(
-            articles.defer_streamfields().cards().prefetch_related(
-                Prefetch("article_authors", queryset=authors), "tags"
-            )[:FEED_LENGTH]
+            articles.defer_streamfields().cards().with_authors().prefetch_related("tags")[:FEED_LENGTH]
         )
 
     def item_title(self, article):
@@ -162,33 +153,3 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
     def subtitle(self, section):
         return self.description(section)
-
-
-FEED_FORMATS = (("rss", "application/rss+xml", "RSS"), ("atom", "application/atom+xml", "Atom"))
-
-
-def feed_links(language: str, section: dict | None = None) -> list[dict]:
-    """Autodiscovery links (``<link rel="alternate">``) for the language's feeds and a section's.
-
-    ``section`` is an entry of the cached section tree (``{"title", "url"}``), see ``section_of``.
-    """
-    links = [
-        {
-            "type": mime,
-            "title": _("%(site)s: latest articles (%(format)s)") % {"site": site_name(), "format": label},
-            "url": reverse(f"feeds:{kind}"),
-        }
-        for kind, mime, label in FEED_FORMATS
-    ]
-    path = section_feed_path(section["url"], language) if section else ""
-    if path:
-        links += [
-            {
-                "type": mime,
-                "title": _("%(site)s: %(section)s (%(format)s)")
-                % {"site": site_name(), "section": section["title"], "format": label},
-                "url": reverse(f"feeds:section_{kind}", kwargs={"section": path}),
-            }
-            for kind, mime, label in FEED_FORMATS
-        ]
-    return links

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from seo.metadata import for_view
 from translations.languages import request_language
 
 from .models import ArticlePage, Tag
@@ -12,4 +13,9 @@ def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     language = request_language(request)
     articles = ArticlePage.objects.published_in(language).filter(tags=tag).cards().with_authors()
-    return render(request, "news/tag.html", {"tag": tag, "articles": paginate(request, articles)})
+    context = {
+        "tag": tag,
+        "articles": paginate(request, articles),
+        "meta": for_view(request, language, title=tag.name),
+    }
+    return render(request, "news/tag.html", context)

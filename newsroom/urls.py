@@ -7,13 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from news.seo import urls as seo_urls
+from news import urls as news_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # /sitemap.xml, /sitemap-pages.xml, /sitemap-news-<lang>.xml, /robots.txt (news.seo.urls)
-    *seo_urls.root_patterns,
+    # /sitemap.xml, /sitemap-pages.xml, /robots.txt (seo.urls); /sitemap-news-<lang>.xml (news.urls)
+    path("", include("seo.urls")),
+    *news_urls.root_patterns,
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -31,7 +32,7 @@ urlpatterns += i18n_patterns(
     # The djangojs catalogue (locale/*/LC_MESSAGES/djangojs.po) for gettext() in static/js.
     path("jsi18n/", JavaScriptCatalog.as_view(packages=["translations"]), name="javascript-catalog"),
     path("search/", include("search.urls")),
-    path("feed/", include((seo_urls.feed_patterns, "feeds"))),
+    path("feed/", include((news_urls.feed_patterns, "feeds"))),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from navigation.menus import home_url, section_of
+from seo.metadata import for_view
 from translations.languages import request_language
 
 from . import results
@@ -25,11 +26,14 @@ def search(request):
     query = clean(request.GET.get("q"))
     language = request_language(request)
     found = results.search(query, language, request.GET.get("page")) if query else None
+    title = _("Search results for “%(query)s”") % {"query": query} if query else _("Search")
     context = {
         "search_query": query,
         "results": found,
         "query_string": urlencode({"q": query}),
-        "page_title": _("Search results for “%(query)s”") % {"query": query} if query else _("Search"),
+        "page_title": title,
+        # Results are kept out of search engines (noindex, robots.txt): no canonical, no alternates.
+        "meta": for_view(request, language, title=title, indexable=False),
     }
     return render(request, "search/search.html", context)
 

@@ -264,7 +264,8 @@ def test_preview_of_a_new_article_has_no_canonical_or_alternates(site_tree, rf, 
     request.is_preview = True
     draft = ArticlePage(title="Draft story", title_en="Draft story", intro="Not out yet.",
                         date=timezone.now())
-    html = soup(render_to_string("components/meta.html", {"page": draft, "request": request}))
+    draft.set_url_path(site_tree.news)  # as Wagtail's create view does before previewing
+    html = soup(render_to_string("components/meta.html", draft.get_context(request)))
     assert one(html, "og:title") == "Draft story"
     assert one(html, "description") == "Not out yet."
     assert not html.find_all("link", rel="canonical")

@@ -13,11 +13,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from navigation.menus import breadcrumbs, section_url, subsections
+from navigation.menus import breadcrumbs, section_of, section_url, subsections
+from seo import structured_data
+from seo.absolute import w3c
+from seo.feed_links import feed_links
+from seo.images import share_image
+from seo.metadata import for_page
 from translations.availability import is_available
 from translations.forms import TranslationReadinessForm
 from translations.languages import language_codes, request_language
-from translations.links import language_versions
+from translations.links import language_versions, page_url
 from translations.mixins import DefaultLanguageColumnsMixin
 
 from ..blocks import ARTICLE_BODY_BLOCKS
@@ -57,9 +62,17 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
         articles = ArticlePage.objects.published_in(language).descendant_of(self).cards().with_authors()
         context["articles"] = paginate(request, articles)
         context["subsections"] = subsections(self, language)
-        context["breadcrumbs"] = breadcrumbs(self, language)
+        context["breadcrumbs"] = crumbs = breadcrumbs(self, language)
         context["language_versions"] = language_versions(self, request)
+        context["meta"] = self.get_metadata(request, language, crumbs)
         return context
+
+    def get_metadata(self, request, language, crumbs):
+        """The section's own feeds besides the language's, its breadcrumbs and the WebSite."""
+        this_section = {"title": self.title, "url": page_url(self, language, request)}
+        meta = for_page(self, request, language, crumbs=crumbs, feeds=feed_links(language, this_section))
+        meta.json_ld.append(structured_data.website(request, language))
+        return meta
 
 
 class ArticleAuthor(Orderable):
@@ -178,6 +191,11 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         return self.path[: -self.steplen]
 
     @property
+    def modified_date(self):
+        """When readers last saw a change: the later of the publication date and the last publish."""
+        return max(filter(None, [self.date, self.last_published_at]), default=None)
+
+    @property
     def authors(self):
         return [link.author for link in self.article_authors.all()]
 
@@ -219,9 +237,36 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
             "path",
             "depth",
         )[:NEW_ARTICLES_COUNT]
-        context["breadcrumbs"] = breadcrumbs(self, language)
-        context["section"] = context["breadcrumbs"][-1] if len(context["breadcrumbs"]) > 1 else None
+        context["breadcrumbs"] = crumbs = breadcrumbs(self, language)
+        context["section"] = section = section_of(self, language)
         context["language_versions"] = language_versions(
             self, request, fallback=lambda code: section_url(self, code)
         )
+        context["meta"] = self.get_metadata(request, language, crumbs, section)
         return context
+
+    def get_metadata(self, request, language, crumbs, section):
+        """An Open Graph article with its share image, NewsArticle JSON-LD, the section's feeds."""
+        meta = for_page(self, request, language, crumbs=crumbs, feeds=feed_links(language, section))
+        meta.og_type = "article"
+        if not self.pk:  # a new article's preview: no URL yet, nothing to describe to machines
+            return meta
+        meta.image = share_image(self.hero_image, request, self.hero_alt_text)
+        meta.article = {
+            "published_time": w3c(self.date),
+            "modified_time": w3c(self.modified_date),
+            "section": section["title"] if section else "",
+            "tags": [tag.name for tag in self.tags.all()],
+            "authors": [author.name for author in self.authors],
+        }
+        article = structured_data.news_article(
+            request,
+            self,
+            language=language,
+            url=meta.canonical,
+            description=meta.description,
+            section=section,
+            alternates=meta.alternates,
+        )
+        meta.json_ld.insert(0, article)
+        return meta

@@ -2,7 +2,7 @@ from django import template
 from django.urls import translate_url
 
 from translations.languages import language_codes, language_name
-from translations.links import LanguageVersion, alternates
+from translations.links import LanguageVersion
 
 register = template.Library()
 
@@ -30,12 +30,3 @@ def language_links(context):
         )
         for code in language_codes()
     ]
-
-
-@register.simple_tag(takes_context=True)
-def page_alternates(context):
-    """``(hreflang, URL)`` pairs for the page's existing language versions, plus x-default."""
-    page = context.get("page")
-    if page is None or not getattr(page, "pk", None):
-        return []
-    return alternates(page, context.get("request"))

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from translations.languages import language_codes
 
-from .common import absolute
+from .absolute import absolute
 from .sitemaps import sitemap_urls
 
 

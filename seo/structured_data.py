@@ -1,6 +1,6 @@
 """schema.org JSON-LD, built as dicts: NewsArticle, BreadcrumbList, WebSite with a SearchAction.
 
-Templates print them with the ``json_ld`` filter (``news.templatetags.seo_tags``), which escapes
+Templates print them with the ``json_ld`` filter (``seo.templatetags.seo_tags``), which escapes
 ``<``, ``>`` and ``&`` so that no text from an article can close the ``<script>`` element.
 """
 
@@ -13,7 +13,8 @@ from django.utils.safestring import mark_safe
 
 from navigation.menus import home_url
 
-from .common import absolute, publisher_logo, site_name, structured_data_images, w3c
+from .absolute import absolute, site_name, w3c
+from .images import publisher_logo, structured_data_images
 
 SCHEMA = "https://schema.org"
 HEADLINE_MAX = 110  # Google's limit for a NewsArticle headline
@@ -98,8 +99,6 @@ def _translation_links(url: str, alternates: list[tuple[str, str]]) -> dict:
 
 
 def news_article(request, article, *, language, url, description, section, alternates) -> dict:
-    published = article.date
-    modified = max(filter(None, [article.date, article.last_published_at]))
     data = {
         "@context": SCHEMA,
         "@type": "NewsArticle",
@@ -108,8 +107,8 @@ def news_article(request, article, *, language, url, description, section, alter
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": article.title[:HEADLINE_MAX],
         "description": description,
-        "datePublished": w3c(published),
-        "dateModified": w3c(modified),
+        "datePublished": w3c(article.date),
+        "dateModified": w3c(article.modified_date),
         "author": [{"@type": "Person", "name": author.name} for author in article.authors],
         "publisher": organization(request),
         "inLanguage": language,

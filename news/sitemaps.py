@@ -1,0 +1,46 @@
+"""Google News sitemaps, ``/sitemap-news-<lang>.xml``: a language's articles of the last 48 hours.
+
+Listed by the sitemap index and robots.txt (``seo.sitemaps``).
+"""
+
+import datetime
+
+from django.http import Http404
+from django.utils import timezone
+
+from seo.absolute import site_name, w3c
+from seo.sitemaps import xml_response
+from translations.availability import is_available
+from translations.languages import language_codes, localized_field
+from translations.links import alternates
+
+from .models import ArticlePage
+
+NEWS_WINDOW = datetime.timedelta(hours=48)
+NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
+
+
+def news_articles(language: str):
+    """Articles in ``language`` published in the last 48 hours, newest first."""
+    since = timezone.now() - NEWS_WINDOW
+    articles = ArticlePage.objects.published_in(language).filter(date__gte=since)
+    return articles.defer_streamfields()[:NEWS_LIMIT]
+
+
+def news(request, language):
+    if language not in language_codes():
+        raise Http404
+    title_field = localized_field("title", language)
+    urls = [
+        {
+            "location": url,
+            "title": getattr(article, title_field),
+            "publication_date": w3c(article.date),
+        }
+        for article in news_articles(language)
+        if is_available(article, language)
+        for code, url in alternates(article, request)
+        if code == language
+    ]
+    context = {"urlset": urls, "publication": site_name(), "language": language}
+    return xml_response(request, "seo/news_sitemap.xml", context)

@@ -1,0 +1,33 @@
+from django import template
+
+from translations.languages import request_language
+
+from ..absolute import site_name as configured_site_name
+from ..metadata import fallback, x_handle
+from ..structured_data import to_script
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def fallback_meta(context):
+    """Head metadata for pages whose view built none (``context["meta"]``): error pages."""
+    return fallback(context.get("request"), request_language(context.get("request")))
+
+
+@register.simple_tag
+def site_name():
+    """The outlet's name (``WAGTAIL_SITE_NAME``); works in 500.html, which has no context processors."""
+    return configured_site_name()
+
+
+@register.filter
+def json_ld(data):
+    """``{{ data|json_ld }}``: a ``<script type="application/ld+json">`` safe to put in the page."""
+    return to_script(data)
+
+
+@register.filter(name="x_handle")
+def x_handle_filter(url):
+    """``{{ settings.home.SiteSettings.x_url|x_handle }}`` -> ``@azemedia``."""
+    return x_handle(url)
