@@ -1,19 +1,19 @@
 """Running a SearchQuery against the full-text index of the database in use.
 
-Each function returns SearchDocument rows (``page_id``) matching the query in one language, best
-first: FTS5 ``bm25`` on SQLite, ``ts_rank_cd`` over a GIN-indexed ``tsvector`` on PostgreSQL, each
-weighting the title ten times the body; ties go to the newest page. Other databases get a slower
-substring match so the site still works.
+``matching_documents`` returns SearchDocument rows (``page_id``) matching the query in one language,
+best first: FTS5 ``bm25`` on SQLite (a join to the FTS5 table, ``search.fts.FullTextEntry``),
+``ts_rank_cd`` over a GIN-indexed ``tsvector`` on PostgreSQL (``django.contrib.postgres.search``),
+each weighting the title ten times the body; ties go to the newest page. The query expression is
+always a bound parameter. Other databases get a slower substring match so the site still works.
 """
 
+from django.contrib.postgres import search as pg
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, FloatField, Func, Q, Value
 
+from .fts import SearchVectorColumn
 from .models import SearchDocument
 from .query import SearchQuery
-
-FTS = "newsroom_search_fts"
-DOCS = SearchDocument._meta.db_table
 
 
 def fts5_expression(query: SearchQuery, prefix_stem: str | None) -> str:
@@ -39,21 +39,20 @@ def matching_documents(query: SearchQuery, language: str, prefix_stem: str | Non
     documents = SearchDocument.objects.filter(language=language)
     vendor = connection.vendor
     if vendor == "sqlite":
-        return documents.extra(  # noqa: S610 - the expression is a bound parameter
-            tables=[FTS],
-            where=[f"{FTS}.rowid = {DOCS}.id", f"{FTS} MATCH %s"],
-            params=[fts5_expression(query, prefix_stem)],
-            select={"rank": f"bm25({FTS}, 10.0, 1.0)"},
-            order_by=["rank", "-page_id"],
+        # bm25() is lower for better matches; its weights are per FTS5 column (title, body).
+        rank = Func(F("fts__table"), Value(10.0), Value(1.0), function="bm25", output_field=FloatField())
+        return (
+            documents.filter(fts__table__fts5_match=fts5_expression(query, prefix_stem))
+            .annotate(rank=rank)
+            .order_by("rank", "-page_id")
         )
     if vendor == "postgresql":
-        expression = tsquery_expression(query, prefix_stem)
-        return documents.extra(  # noqa: S610 - the expression is a bound parameter
-            where=["search_vector @@ to_tsquery('simple', %s)"],
-            params=[expression],
-            select={"rank": "ts_rank_cd(search_vector, to_tsquery('simple', %s), 1)"},
-            select_params=[expression],
-            order_by=["-rank", "-page_id"],
+        tsquery = pg.SearchQuery(tsquery_expression(query, prefix_stem), search_type="raw", config="simple")
+        return (
+            documents.alias(search_vector=SearchVectorColumn())
+            .filter(search_vector=tsquery)
+            .annotate(rank=pg.SearchRank(F("search_vector"), tsquery, normalization=1, cover_density=True))
+            .order_by("-rank", "-page_id")
         )
     condition = Q()
     for group in query.groups:

@@ -24,3 +24,5 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.page_id}/{self.language}"
+
+from .fts import FullTextEntry  # noqa: E402,F401  (the FTS5 table, mapped for search.backends)

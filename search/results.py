@@ -1,7 +1,7 @@
 """From a reader's query to the pages to show, in a fixed number of queries.
 
 1. the ranked SearchDocument ids of the query's language, restricted to live, public pages that
-   exist in that language (``translations.availability.available_q``), a page of them at a time;
+   exist in that language (``translations.availability.visible_q``), a page of them at a time;
 2. the articles of that page of results with their hero images and renditions (prefetched);
 3. any other pages (About, Donate) as their specific types.
 """
