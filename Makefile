@@ -55,7 +55,7 @@ serve: setup
 
 ## make scheduler: publish scheduled pages every minute (production runs this from a timer).
 scheduler: install
-	while true; do $(MANAGE) publish_scheduled; sleep 60; done
+	$(MANAGE) run_scheduler
 
 ## make messages: extract interface strings into locale/az and locale/ru, then compile them.
 messages: install

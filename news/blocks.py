@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+
+
+def library_images(count: int) -> list:
+    """The newest images of the library, for the block picker's previews (none in an empty library)."""
+    return list(get_image_model().objects.order_by("-created_at")[:count])
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -49,6 +55,14 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/image.html"
         value_class = CaptionedImageValue
 
+    def get_preview_value(self):
+        images = library_images(1)
+        if not images:
+            return None
+        return self.to_python(
+            {"image": images[0].pk, "caption": "The Caspian shore at Baku", "credit": "Aze.Media", "alt": ""}
+        )
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))
@@ -70,6 +84,8 @@ class VideoEmbedBlock(EmbedBlock):
         label = _("Embed (video or post)")
         template = "blocks/embed.html"
         help_text = _("Paste the address of a video or social media post.")
+        # Offline or with the provider down, the block shows a plain link to the address.
+        preview_value = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -80,6 +96,17 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = _("Gallery")
         template = "blocks/gallery.html"
+
+    def get_preview_value(self):
+        images = library_images(3)
+        if not images:
+            return None
+        return self.to_python(
+            {
+                "title": "Karabakh, a year on",
+                "images": [{"image": image.pk, "caption": image.title} for image in images],
+            }
+        )
 
 
 class RelatedLinkValue(blocks.StructValue):

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -138,19 +139,16 @@ TIME_ZONE = "Asia/Baku"
 # Field-level translation (django-modeltranslation through wagtail-modeltranslation).
 # Wagtail's own page-tree localisation must stay off: the two models of translation exclude each other.
 WAGTAIL_I18N_ENABLED = False
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
-# Untranslated fields of non-article pages (section names, settings) fall back to English.
+# Untranslated fields of non-article pages (section names, settings) fall back to the default language.
 # Articles do not: an article missing a language is left out of that language (translations.availability).
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
-# The admin interface: English and Russian have full Wagtail catalogues; Azerbaijani is partial.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    ("en", "English"),
-    ("az", "Azərbaycanca"),
-    ("ru", "Русский"),
-]
+# The admin interface in every site language, each named in itself ("Azərbaycanca", "Русский").
+# English and Russian have full Wagtail catalogues; Azerbaijani is partial.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code, _name in LANGUAGES]
 
 # --- Static files and media ------------------------------------------------------------------
 STATIC_URL = "/static/"

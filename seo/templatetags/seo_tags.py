@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from translations.languages import request_language
 
@@ -31,3 +32,12 @@ def json_ld(data):
 def x_handle_filter(url):
     """``{{ settings.home.SiteSettings.x_url|x_handle }}`` -> ``@azemedia``."""
     return x_handle(url)
+
+
+@register.filter
+def wordmark(name):
+    """``Aze.Media`` -> ``Aze<span class="logo-dot">.</span>Media``: the masthead's lettering."""
+    head, dot, tail = str(name).rpartition(".")
+    if not dot:
+        return name
+    return format_html('{}<span class="logo-dot">.</span>{}', head, tail)
