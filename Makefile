@@ -63,15 +63,20 @@ messages: install
 	$(MANAGE) makemessages -d djangojs -l az -l ru --no-location --ignore=.venv --ignore=staticfiles
 	$(MANAGE) compile_translations
 
+## make check: migrations, lint, formatting, the import ladder (import-linter), deploy checks.
 check: install-dev
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates newsdesk/templates
+	PYTHONPATH=. $(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production SECRET_KEY=check-only-$$(date +%s)-a-long-enough-random-value-for-django ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates newsdesk/templates
+	PYTHONPATH=. $(BIN)/lint-imports
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -1,4 +1,4 @@
-""""Who we are" and generic content pages such as Donate."""
+""" "Who we are" and generic content pages such as Donate."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +40,7 @@ class BaseContentPage(DefaultLanguageColumnsMixin, Page):
 
 
 class AboutPage(BaseContentPage):
-    """"Who we are": the outlet, its editors and how to reach them."""
+    """ "Who we are": the outlet, its editors and how to reach them."""
 
     max_count = 1
     footer_kind = "about"

@@ -47,9 +47,7 @@ def subsections(page, language: str) -> list[dict]:
     return [
         _localize(section, language)
         for section in section_tree()["sections"]
-        if section["in_menu"]
-        and section["depth"] == page.depth + 1
-        and section["path"].startswith(page.path)
+        if section["in_menu"] and section["depth"] == page.depth + 1 and section["path"].startswith(page.path)
     ]
 
 
@@ -77,6 +75,4 @@ def section_url(page, language: str) -> str:
 
 def footer_pages(language: str) -> list[dict]:
     """The content pages linked from the footer ("Who we are", Donate...), in ``language``."""
-    return [
-        {"kind": page["kind"], **_localize(page, language)} for page in section_tree().get("pages", [])
-    ]
+    return [{"kind": page["kind"], **_localize(page, language)} for page in section_tree().get("pages", [])]

@@ -1,7 +1,7 @@
 """Running a SearchQuery against the full-text index of the database in use.
 
 ``matching_documents`` returns SearchDocument rows (``page_id``) matching the query in one language,
-best first: FTS5 ``bm25`` on SQLite (a join to the FTS5 table, ``search.fts.FullTextEntry``),
+best first: FTS5 ``bm25`` on SQLite (a join to the FTS5 table, ``search.models.FullTextEntry``),
 ``ts_rank_cd`` over a GIN-indexed ``tsvector`` on PostgreSQL (``django.contrib.postgres.search``),
 each weighting the title ten times the body; ties go to the newest page. The query expression is
 always a bound parameter. Other databases get a slower substring match so the site still works.

@@ -1,6 +1,6 @@
 """The full-text index of migration 0002 as the ORM sees it, for ``search.backends``.
 
-SQLite: ``FullTextEntry`` is an unmanaged model over the FTS5 table (its ``rowid`` is the
+SQLite: ``search.models.FullTextEntry`` is an unmanaged model over the FTS5 table (its ``rowid`` is the
 SearchDocument's id), so a query joins it like any one-to-one relation. Its ``table`` field is FTS5's
 hidden column named after the table: the left side of ``MATCH`` (lookup ``fts5_match``) and the first
 argument of the ``bm25()`` ranking function. The table is written only by the triggers; the model is
@@ -13,8 +13,6 @@ model does not declare (it exists on PostgreSQL only), typed for ``django.contri
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.expressions import Col, Expression
-
-from .models import SearchDocument
 
 FTS_TABLE = "newsroom_search_fts"
 
@@ -37,33 +35,13 @@ class FTS5Match(models.Lookup):
         return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
 
 
-class FullTextEntry(models.Model):
-    document = models.OneToOneField(
-        SearchDocument,
-        on_delete=models.DO_NOTHING,
-        primary_key=True,
-        db_column="rowid",
-        db_constraint=False,
-        related_name="fts",
-    )
-    table = FTS5TableColumn(db_column=FTS_TABLE, editable=False)
-
-    class Meta:
-        managed = False
-        db_table = FTS_TABLE
-        default_permissions = ()
-
-    def __str__(self):
-        return f"fts:{self.pk}"
-
-
 class SearchVectorColumn(Expression):
     """SearchDocument's ``search_vector`` column (PostgreSQL), in the query's SearchDocument table."""
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        if query is None or query.model is not SearchDocument:
+        if query is None or query.model._meta.model_name != "searchdocument":
             raise ValueError("search_vector is only available in a SearchDocument query")
         field = SearchVectorField()
         field.set_attributes_from_name("search_vector")
-        field.model = SearchDocument
+        field.model = query.model
         return Col(query.get_initial_alias(), field)

@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.search import index
 
+from about.models import AboutPage, ContentPage
+from news.models import ArticlePage
 from translations.availability import is_available
 from translations.languages import language_codes
 
@@ -18,9 +20,6 @@ from .normalize import document
 
 def indexed_models():
     """Page types readers can find: articles and the generic pages (About, Donate)."""
-    from about.models import AboutPage, ContentPage
-    from news.models import ArticlePage
-
     return (ArticlePage, AboutPage, ContentPage)
 
 

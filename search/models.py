@@ -8,6 +8,8 @@ PostgreSQL. Both were created by this app's migrations.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .fts import FTS_TABLE, FTS5TableColumn
+
 
 class SearchDocument(models.Model):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
@@ -25,4 +27,23 @@ class SearchDocument(models.Model):
     def __str__(self):
         return f"{self.page_id}/{self.language}"
 
-from .fts import FullTextEntry  # noqa: E402,F401  (the FTS5 table, mapped for search.backends)
+
+# The FTS5 table on SQLite, joined to SearchDocument by rowid (search.fts explains it).
+class FullTextEntry(models.Model):
+    document = models.OneToOneField(
+        "SearchDocument",
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        related_name="fts",
+    )
+    table = FTS5TableColumn(db_column=FTS_TABLE, editable=False)
+
+    class Meta:
+        managed = False
+        db_table = FTS_TABLE
+        default_permissions = ()
+
+    def __str__(self):
+        return f"fts:{self.pk}"

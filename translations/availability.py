@@ -71,9 +71,9 @@ def public_q() -> Q:
     Same meaning as Wagtail's ``.public()``, which first loads every view restriction (one more query
     each time a listing is built); here the check is a subquery of the listing's own query.
     """
-    restricted_ancestor = PageViewRestriction.objects.annotate(
-        prefix_length=Length("page__path")
-    ).filter(page__path=Substr(OuterRef("path"), 1, F("prefix_length")))
+    restricted_ancestor = PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
+        page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
+    )
     return ~Q(Exists(restricted_ancestor))
 
 

@@ -141,9 +141,7 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         ),
         InlinePanel("article_authors", label=_("Authors"), min_num=1),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")
-        ),
+        MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
         FieldPanel("tags"),
     ]
 
