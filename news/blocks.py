@@ -59,9 +59,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         images = library_images(1)
         if not images:
             return None
-        return self.to_python(
-            {"image": images[0].pk, "caption": "The Caspian shore at Baku", "credit": "Aze.Media", "alt": ""}
-        )
+        return self.to_python({"image": images[0].pk, "caption": images[0].title, "credit": "", "alt": ""})
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -101,12 +99,7 @@ class GalleryBlock(blocks.StructBlock):
         images = library_images(3)
         if not images:
             return None
-        return self.to_python(
-            {
-                "title": "Karabakh, a year on",
-                "images": [{"image": image.pk, "caption": image.title} for image in images],
-            }
-        )
+        return self.to_python({"images": [{"image": image.pk, "caption": image.title} for image in images]})
 
 
 class RelatedLinkValue(blocks.StructValue):

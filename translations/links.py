@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils import translation
 
 from .availability import is_available
-from .languages import default_language, language_codes, language_name
+from .languages import default_language, language_codes, language_name, request_language
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def language_versions(page, request=None, fallback=None) -> list[LanguageVersion
     Where ``page`` has no version in a language, the entry points at ``fallback(language)``:
     the URL of a page that does exist there, such as the article's section.
     """
-    current = translation.get_language()
+    current = request_language(request)
     versions = []
     for code in language_codes():
         exists = is_available(page, code) or fallback is None
