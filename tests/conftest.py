@@ -9,12 +9,13 @@ Fixtures
     Built afresh for each test (pages are live; no revisions, which keeps it fast).
     Returns a namespace: ``root, home, site, news, economy, energy, opinion, karabakh, about, donate``.
 ``make_article``
-    Factory fixture: ``make_article(section, *, title_en=, title_az=, title_ru=, languages=("en", "az", "ru"),
+    Factory fixture: ``make_article(section, *, title_en=, title_az=, title_ru=, languages=CONTENT_LANGUAGES,
     slugs={lang: slug}, date=, authors=[Author], tags=[Tag], body=[raw blocks] or {lang: [...]}, words=60,
     hero_image=, source_name=, source_url=, publish_it=True, **other_fields)`` creates and publishes an
     ArticlePage with every translated field filled in for ``languages`` (others empty), one author, a hero
     image and a body with heading/paragraph/quote/image blocks. Default slugs: English title slugified,
-    ``<slug>-az`` and ``<slug>-ru`` for the other languages.
+    ``<slug>-az`` and ``<slug>-ru`` for the other languages. ``CONTENT_LANGUAGES`` (``tests.factories``)
+    are en/az/ru, the site's languages in the main run.
 ``make_articles``
     ``make_articles(section, count, **kwargs)``: many live articles sharing one author and one image, built
     with ``add_child`` only (no revision: pass ``publish_it=True`` for revisions), which is much faster.
@@ -22,8 +23,16 @@ Fixtures
     An ``Author`` and a ``Tag`` with names in the three languages.
 ``admin_user`` / ``admin_client``
     pytest-django's superuser and a client logged in as it.
+``admin_client_in``
+    ``admin_client_in(language)``: the ``client`` fixture logged in as a new superuser ``editor-<language>``
+    whose Wagtail admin is in ``language`` (``UserProfile.preferred_language``). Once per language a test.
+``corpus``
+    (function scope, uses ``site_tree``) The search corpus of ``tests.search_corpus.build``: four articles
+    over real Azerbaijani and Russian text, ``talks, parade, russian_only, islam`` (namespace). It works in
+    transactional tests too (``live_server`` ones marked ``django_db(transaction=True, ...)``).
 ``languages``
-    The site's language codes from ``settings.LANGUAGES`` (``["en", "az", "ru"]``).
+    The site's language codes from ``settings.LANGUAGES`` (``["en", "az", "ru"]``), as a list. For
+    module-level ``parametrize`` and loops use ``tests.languages.LANGUAGES`` (the same codes, a tuple).
 ``soup``
     ``soup(response)``: the response parsed with BeautifulSoup.
 ``browser_page``  (also ``browser``)
@@ -39,10 +48,13 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
-from tests import factories
+from tests import factories, search_corpus
+from tests.languages import LANGUAGES
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -67,7 +79,7 @@ def _clean_state():
 
 @pytest.fixture
 def languages():
-    return [code for code, _name in settings.LANGUAGES]
+    return list(LANGUAGES)
 
 
 @pytest.fixture
@@ -102,6 +114,26 @@ def make_articles(db):
         ]
 
     return make
+
+
+@pytest.fixture
+def corpus(site_tree, make_article):
+    return search_corpus.build(site_tree, make_article)
+
+
+@pytest.fixture
+def admin_client_in(client, db):
+    def log_in(language):
+        user = get_user_model().objects.create_superuser(
+            f"editor-{language}", f"{language}@example.org", "pw"
+        )
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        client.force_login(user)
+        return client
+
+    return log_in
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
-"""Articles built from the real Azerbaijani and Russian sentences in tests/data (see NOTICE.md)."""
+"""Articles built from the real Azerbaijani and Russian sentences in tests/data (see NOTICE.md), and the
+helpers the search test modules share. The ``corpus`` fixture (conftest) is :func:`build`."""
 
 from pathlib import Path
 from types import SimpleNamespace
+
+from django.utils import translation
 
 DATA = Path(__file__).parent / "data"
 
@@ -12,6 +15,19 @@ def sentences(language: str) -> list[str]:
 
 def paragraph(text: str) -> list[dict]:
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+def url_in(page, language: str) -> str:
+    """``page.get_url()`` with ``language`` active: the link a reader of that language is given."""
+    with translation.override(language):
+        return page.get_url()
+
+
+def result_titles(client, language: str, query: str, **params) -> list[str]:
+    """The titles on the results page ``/<language>/search/?q=<query>``, in order."""
+    response = client.get(f"/{language}/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return [item["page"].title for item in response.context["results"].items]
 
 
 def build(tree, make_article) -> SimpleNamespace:

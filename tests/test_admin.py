@@ -8,42 +8,54 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage, CategoryIndexPage
 from tests import factories
+from tests.languages import LANGUAGES
 
-TITLES = {"en": "Baku hosts peace talks", "az": "Bakı sülh danışıqlarına ev sahibliyi edir",
-          "ru": "Баку принимает мирные переговоры"}
+TITLES = {
+    "en": "Baku hosts peace talks",
+    "az": "Bakı sülh danışıqlarına ev sahibliyi edir",
+    "ru": "Баку принимает мирные переговоры",
+}
 SLUGS = {"en": "baku-hosts-peace-talks", "az": "baki-sulh-danisiqlari", "ru": "baku-mirnye-peregovory"}
 
 
 def article_form_data(author, image, titles=TITLES, slugs=SLUGS, **extra):
     """What an editor submits: every language filled in, published."""
-    data = {"date": "2025-11-14 10:00", "hero_image": image.pk, "hero_credit": "Agency",
-            "source_url": "", "go_live_at": "", "expire_at": "",
-            "article_authors": inline_formset([{"author": author.pk}])}
-    for code in ("en", "az", "ru"):
-        data.update({
-            f"title_{code}": titles[code],
-            f"slug_{code}": slugs[code],
-            f"ready_{code}": True,
-            f"intro_{code}": f"Standfirst {code}",
-            f"hero_caption_{code}": f"Caption {code}",
-            f"hero_alt_{code}": "",
-            f"source_name_{code}": "",
-            f"seo_title_{code}": "",
-            f"search_description_{code}": "",
-            f"body_{code}": streamfield([
-                ("heading", {"text": f"Heading {code}", "level": "h2"}),
-                ("paragraph", rich_text(f"<p>Paragraph {code}.</p>")),
-                ("quote", {"text": f"Quote {code}", "attribution": f"Speaker {code}"}),
-            ]),
-        })
+    data = {
+        "date": "2025-11-14 10:00",
+        "hero_image": image.pk,
+        "hero_credit": "Agency",
+        "source_url": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "article_authors": inline_formset([{"author": author.pk}]),
+    }
+    for code in LANGUAGES:
+        data.update(
+            {
+                f"title_{code}": titles[code],
+                f"slug_{code}": slugs[code],
+                f"ready_{code}": True,
+                f"intro_{code}": f"Standfirst {code}",
+                f"hero_caption_{code}": f"Caption {code}",
+                f"hero_alt_{code}": "",
+                f"source_name_{code}": "",
+                f"seo_title_{code}": "",
+                f"search_description_{code}": "",
+                f"body_{code}": streamfield(
+                    [
+                        ("heading", {"text": f"Heading {code}", "level": "h2"}),
+                        ("paragraph", rich_text(f"<p>Paragraph {code}.</p>")),
+                        ("quote", {"text": f"Quote {code}", "attribution": f"Speaker {code}"}),
+                    ]
+                ),
+            }
+        )
     data.update(extra)
     return nested_form_data(data)
 
@@ -77,20 +89,15 @@ def author_and_image(db):
 
 
 @pytest.fixture
-def russian_editor(client, db):
-    user = get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", "pw")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "ru"
-    profile.save()
-    client.force_login(user)
-    return client
+def russian_editor(admin_client_in):
+    return admin_client_in("ru")
 
 
 def test_create_form_has_a_field_per_language(admin_client, site_tree):
     response = admin_client.get(f"/admin/pages/add/news/articlepage/{site_tree.economy.pk}/")
     assert response.status_code == 200
     names = {field.get("name") for field in BeautifulSoup(response.content, "html.parser").select("[name]")}
-    for code in ("en", "az", "ru"):
+    for code in LANGUAGES:
         assert {f"title_{code}", f"slug_{code}", f"intro_{code}"} <= names
     assert "article_authors-TOTAL_FORMS" in names
 
@@ -104,15 +111,20 @@ def test_russian_admin_creates_an_article_with_english_base_columns(
 ):
     form = russian_editor.get(f"/admin/pages/add/news/articlepage/{site_tree.economy.pk}/")
     assert BeautifulSoup(form.content, "html.parser").html["lang"] == "ru"  # the admin is in Russian
-    response = russian_editor.post(f"/admin/pages/add/news/articlepage/{site_tree.economy.pk}/",
-                                   publish_data(article_form_data(*author_and_image)))
+    response = russian_editor.post(
+        f"/admin/pages/add/news/articlepage/{site_tree.economy.pk}/",
+        publish_data(article_form_data(*author_and_image)),
+    )
     assert response.status_code == 302, response.content[:3000]
     article = ArticlePage.objects.get(slug_en=SLUGS["en"])
     assert article.live
     assert base_columns(article.pk) == {
-        "title": TITLES["en"], "slug": SLUGS["en"], "draft_title": TITLES["en"],
+        "title": TITLES["en"],
+        "slug": SLUGS["en"],
+        "draft_title": TITLES["en"],
         "url_path": f"/home/news/economy/{SLUGS['en']}/",
-        "title_ru": TITLES["ru"], "slug_ru": SLUGS["ru"],
+        "title_ru": TITLES["ru"],
+        "slug_ru": SLUGS["ru"],
     }
 
 
@@ -123,24 +135,32 @@ def test_editing_a_published_article_updates_each_language(
     editor_client = request.getfixturevalue(editor)
     article = make_article(site_tree.economy, title_en="Old title", slugs={"en": "old-title"})
     new_titles = {**TITLES, "en": "New title"}
-    response = editor_client.post(f"/admin/pages/{article.pk}/edit/",
-                                  publish_data(article_form_data(*author_and_image, titles=new_titles)))
+    response = editor_client.post(
+        f"/admin/pages/{article.pk}/edit/",
+        publish_data(article_form_data(*author_and_image, titles=new_titles)),
+    )
     assert response.status_code == 302, response.content[:3000]
     assert base_columns(article.pk) == {
-        "title": "New title", "slug": SLUGS["en"], "draft_title": "New title",
+        "title": "New title",
+        "slug": SLUGS["en"],
+        "draft_title": "New title",
         "url_path": f"/home/news/economy/{SLUGS['en']}/",
-        "title_ru": TITLES["ru"], "slug_ru": SLUGS["ru"],
+        "title_ru": TITLES["ru"],
+        "slug_ru": SLUGS["ru"],
     }
-    for code, path in [("en", f"/en/news/economy/{SLUGS['en']}/"),
-                       ("ru", f"/ru/novosti/ekonomika/{SLUGS['ru']}/")]:
+    for code, path in [
+        ("en", f"/en/news/economy/{SLUGS['en']}/"),
+        ("ru", f"/ru/novosti/ekonomika/{SLUGS['ru']}/"),
+    ]:
         page = client.get(path)
         assert page.status_code == 200
         assert soup(page).find("h1").get_text(strip=True) == new_titles[code]
 
 
 @pytest.mark.parametrize("editor, language", [("admin_client", "en"), ("russian_editor", "ru")])
-def test_preview_shows_the_unsaved_article(request, site_tree, make_article, author_and_image, soup,
-                                           editor, language):
+def test_preview_shows_the_unsaved_article(
+    request, site_tree, make_article, author_and_image, soup, editor, language
+):
     editor_client = request.getfixturevalue(editor)
     article = make_article(site_tree.economy)
     url = f"/admin/pages/{article.pk}/edit/preview/"

@@ -11,15 +11,19 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-TITLES = {"en": "Trains return to Aghdam", "az": "Qatarlar Ağdama qayıdır",
-          "ru": "Поезда возвращаются в Агдам"}
+TITLES = {
+    "en": "Trains return to Aghdam",
+    "az": "Qatarlar Ağdama qayıdır",
+    "ru": "Поезда возвращаются в Агдам",
+}
 SLUGS = {"en": "trains-return-to-aghdam", "az": "qatarlar-agdama-qayidir", "ru": "poezda-vozvrashchayutsya"}
 
 
 @pytest.fixture
 def article(site_tree, make_article):
-    return make_article(site_tree.karabakh, title_en=TITLES["en"], title_az=TITLES["az"],
-                        title_ru=TITLES["ru"], slugs=SLUGS)
+    return make_article(
+        site_tree.karabakh, title_en=TITLES["en"], title_az=TITLES["az"], title_ru=TITLES["ru"], slugs=SLUGS
+    )
 
 
 def switch_to(page, code):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.feeds import FEED_LENGTH
+from tests.languages import LANGUAGES
 
 FORMATS = ("rss", "atom")
 SECTION_PATHS = {"en": "news", "az": "xeberler", "ru": "novosti"}
@@ -24,7 +25,7 @@ def fetch(client, url):
 
 
 @pytest.mark.parametrize("kind", FORMATS)
-@pytest.mark.parametrize("language", ["en", "az", "ru"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_language_feed_lists_articles_in_that_language_with_all_fields(
     client, site_tree, make_article, author, tag, language, kind
 ):
@@ -71,10 +72,8 @@ def test_feed_keeps_the_30_newest_articles_newest_first(client, site_tree, make_
 
 
 @pytest.mark.parametrize("kind", FORMATS)
-@pytest.mark.parametrize("language", ["en", "az", "ru"])
-def test_section_feed_covers_the_section_and_its_subsections(
-    client, site_tree, make_article, language, kind
-):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_section_feed_covers_the_section_and_its_subsections(client, site_tree, make_article, language, kind):
     in_section = make_article(site_tree.news)
     in_subsection = make_article(site_tree.energy)
     elsewhere = make_article(site_tree.karabakh)

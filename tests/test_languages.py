@@ -6,9 +6,9 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
+from tests.languages import LANGUAGES
 from translations.links import page_url
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DEFAULT = settings.LANGUAGE_CODE
 
 

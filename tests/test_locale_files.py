@@ -6,8 +6,9 @@ import polib
 import pytest
 from django.conf import settings
 
+from tests.languages import TRANSLATED_LANGUAGES
+
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
-TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
 def catalogues(language):

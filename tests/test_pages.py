@@ -8,13 +8,11 @@ from urllib.parse import unquote, urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
 from pytest_django.asserts import assertTemplateUsed
 
 from news.models.pages import NEW_ARTICLES_COUNT, RELATED_COUNT
+from tests.languages import LANGUAGES
 from translations.links import page_url
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def text_of(doc) -> str:
@@ -68,8 +66,13 @@ def test_sections_and_subsections_render_in_the_language(client, soup, site_tree
 def test_article_renders_in_the_language_with_its_blocks(client, soup, article, language):
     response, doc = rendered(client, soup, page_url(article, language), language)
     assert h1_text(doc) == getattr(article, f"title_{language}")
-    for template in ("news/article_page.html", "blocks/heading.html", "blocks/paragraph.html",
-                     "blocks/quote.html", "blocks/image.html"):
+    for template in (
+        "news/article_page.html",
+        "blocks/heading.html",
+        "blocks/paragraph.html",
+        "blocks/quote.html",
+        "blocks/image.html",
+    ):
         assertTemplateUsed(response, template)
     text = text_of(doc)
     assert f"Quote {language}" in text and f"Heading {language}" in text
@@ -80,8 +83,9 @@ def test_article_renders_in_the_language_with_its_blocks(client, soup, article, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("which, template", [("about", "about/about_page.html"),
-                                             ("donate", "about/content_page.html")])
+@pytest.mark.parametrize(
+    "which, template", [("about", "about/about_page.html"), ("donate", "about/content_page.html")]
+)
 def test_about_and_donate_render_in_the_language(client, soup, site_tree, language, which, template):
     page = getattr(site_tree, which)
     response, doc = rendered(client, soup, page_url(page, language), language)
@@ -137,8 +141,9 @@ def test_breadcrumbs_lead_home_then_to_the_sections(client, soup, site_tree, art
     assert links[1:] == [("Новости", "/ru/novosti/"), ("Экономика", "/ru/novosti/ekonomika/")]
 
 
-def test_related_articles_are_from_the_same_section_and_language(client, soup, site_tree, make_article,
-                                                                 make_articles, article):
+def test_related_articles_are_from_the_same_section_and_language(
+    client, soup, site_tree, make_article, make_articles, article
+):
     same_section = make_articles(site_tree.economy, RELATED_COUNT + 2)
     not_in_russian = make_articles(site_tree.economy, 2, languages=("en", "az"))
     elsewhere = make_articles(site_tree.energy, 3)
@@ -174,15 +179,19 @@ def test_share_links_carry_the_article_address(client, soup, article):
     path = page_url(article, "en")
     doc = soup(client.get(path))
     shares = [
-        a["href"] for a in doc.select("a[href^=http]")
+        a["href"]
+        for a in doc.select("a[href^=http]")
         if urlparse(a["href"]).hostname not in ("testserver", "localhost") and path in unquote(a["href"])
     ]
     assert len(shares) >= 2, "expected share links (Facebook, X, Telegram...) with the article URL"
 
 
 def test_source_line_shows_only_when_set(client, soup, site_tree, make_article, article):
-    republished = make_article(site_tree.news, source_name="The Moscow Times",
-                               source_url="https://www.themoscowtimes.com/2025/11/14/a")
+    republished = make_article(
+        site_tree.news,
+        source_name="The Moscow Times",
+        source_url="https://www.themoscowtimes.com/2025/11/14/a",
+    )
     doc = soup(client.get(page_url(republished, "en")))
     source = doc.find("a", href="https://www.themoscowtimes.com/2025/11/14/a")
     assert source is not None and source.get_text(strip=True) == "The Moscow Times"

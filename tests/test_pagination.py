@@ -1,12 +1,11 @@
 """A section's pages of articles: bad ``?page=`` values give a real page, never an error."""
 
 import pytest
-from django.conf import settings
 
 from news.models.pages import ARTICLES_PER_PAGE
+from tests.languages import LANGUAGES
 from translations.links import page_url
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TOTAL = ARTICLES_PER_PAGE + 3  # two pages: a full first page and a last page of three
 
 

@@ -12,8 +12,13 @@ SECRET = "production-test-" + "x7Qm2vLp9RkT4wZs8NbY3cHd6FjG1aUe" * 2
 
 
 def run(args, **env):
-    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DATABASE_URL",
-             "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    unset = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_SETTINGS_MODULE",
+        "DATABASE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(DJANGO_SETTINGS_MODULE="newsroom.settings.production", **env)
     return subprocess.run(  # noqa: S603

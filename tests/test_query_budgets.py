@@ -7,14 +7,13 @@ listing (a query per card, per author, per image rendition) shows up as a count 
 """
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
+from tests.languages import LANGUAGES
 from translations.links import page_url
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 BUDGETS = {"article": 12, "home": 15, "section": 12}
 # Where the first ten articles go (the measured article is one of the Economy ones).
 FIRST_TEN = {"economy": 3, "energy": 2, "opinion": 2, "karabakh": 2, "news": 1}
@@ -24,13 +23,15 @@ GROWN_TO = 200
 @pytest.fixture
 def archive(site_tree, tag):
     authors = factories.AuthorFactory.create_batch(3)
-    measured = factories.create_article(site_tree.economy, title_en="The measured article",
-                                        authors=authors[:2], tags=[tag])
+    measured = factories.create_article(
+        site_tree.economy, title_en="The measured article", authors=authors[:2], tags=[tag]
+    )
 
     def add(count, section_name, publish_it):
         for i in range(count):
-            factories.create_article(getattr(site_tree, section_name), authors=[authors[i % 3]],
-                                     tags=[tag], publish_it=publish_it)
+            factories.create_article(
+                getattr(site_tree, section_name), authors=[authors[i % 3]], tags=[tag], publish_it=publish_it
+            )
 
     for name, count in FIRST_TEN.items():
         add(count - (name == "economy"), name, publish_it=False)
@@ -63,8 +64,9 @@ def count_queries(client, url):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kind", list(BUDGETS))
-def test_page_stays_within_its_query_budget(client, site_tree, archive, django_assert_max_num_queries,
-                                            kind, language):
+def test_page_stays_within_its_query_budget(
+    client, site_tree, archive, django_assert_max_num_queries, kind, language
+):
     article, _grow = archive
     url = urls(site_tree, article, language)[kind]
     client.get(url)  # warm-up

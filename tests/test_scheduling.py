@@ -15,9 +15,9 @@ import feedparser
 from django.core.management import call_command
 from django.utils import timezone, translation
 
+from tests.languages import LANGUAGES
 from translations.links import page_url
 
-LANGUAGES = ("en", "az", "ru")
 AHEAD = datetime.timedelta(seconds=6)
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -107,9 +107,7 @@ def test_expired_article_leaves_every_listing_feed_and_sitemap(client, soup, sit
     assert not any(where_listed(client, soup, article).values())
 
 
-def test_scheduler_loop_publishes_when_the_time_comes_and_stops_on_sigterm(
-    site_tree, make_article, capsys
-):
+def test_scheduler_loop_publishes_when_the_time_comes_and_stops_on_sigterm(site_tree, make_article, capsys):
     """``run_scheduler`` (what ``make run`` starts) keeps running publish_scheduled until SIGTERM."""
     article = make_article(site_tree.news, publish_it=False, live=False)
     go_live_at = timezone.now() + datetime.timedelta(seconds=1)

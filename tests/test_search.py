@@ -4,25 +4,9 @@ Runs on SQLite by default and on PostgreSQL with DATABASE_URL set (same tests, s
 """
 
 import pytest
-from django.utils import translation
 
 from tests import search_corpus
-
-
-def ru_url(page):
-    with translation.override("ru"):
-        return page.get_url()
-
-
-@pytest.fixture
-def corpus(site_tree, make_article):
-    return search_corpus.build(site_tree, make_article)
-
-
-def result_titles(client, language, query, **params):
-    response = client.get(f"/{language}/search/", {"q": query, **params})
-    assert response.status_code == 200
-    return [item["page"].title for item in response.context["results"].items]
+from tests.search_corpus import result_titles, url_in
 
 
 def title(page, language):
@@ -106,7 +90,7 @@ def test_results_show_card_details(client, soup, corpus):
     response = client.get("/ru/search/", {"q": "переговоры"})
     html = soup(response)
     card = html.select_one(".search-results li")
-    assert card.select_one(".card-title a")["href"] == ru_url(corpus.talks)
+    assert card.select_one(".card-title a")["href"] == url_in(corpus.talks, "ru")
     assert card.select_one(".kicker").get_text(strip=True) == "Карабах"  # section, in Russian
     assert card.select_one("time")["datetime"]
     assert card.select_one("img") is not None

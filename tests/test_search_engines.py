@@ -17,30 +17,20 @@ from django.test import override_settings
 from about.models import ContentPage
 from news.models import ArticlePage
 from search.analysis import language_fields
-from tests import search_corpus
-
-
-@pytest.fixture
-def corpus(site_tree, make_article):
-    return search_corpus.build(site_tree, make_article)
-
-
-def titles(client, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
-    assert response.status_code == 200
-    return [item["page"].title for item in response.context["results"].items]
+from tests.languages import LANGUAGES
+from tests.search_corpus import result_titles
 
 
 @override_settings(NEWSROOM_SEARCH_ENGINE="wagtail")
 def test_wagtail_engine_searches_the_readers_language_only(client, corpus):
-    assert titles(client, "en", "sanction") == [corpus.talks.title_en]
-    assert titles(client, "ru", "переговорах") == [corpus.talks.title_ru]
-    assert titles(client, "az", "visit") == []  # no Azerbaijani version
+    assert result_titles(client, "en", "sanction") == [corpus.talks.title_en]
+    assert result_titles(client, "ru", "переговорах") == [corpus.talks.title_ru]
+    assert result_titles(client, "az", "visit") == []  # no Azerbaijani version
     live = client.get("/ru/search/live/", {"q": "переговорах"}).json()
     assert [item["title"] for item in live["results"]] == [corpus.talks.title_ru]
 
 
-@pytest.mark.parametrize("language", ["en", "az", "ru"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_field_gets_its_analyser(language):
     for model in (ArticlePage, ContentPage):
         fields = {field.field_name: field for field in model.get_search_fields()}

@@ -4,8 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests import search_corpus
-
 BAD_QUERIES = [
     "x" * 10_000,
     "ş" * 10_000,
@@ -31,11 +29,6 @@ BAD_QUERIES = [
     "\\",
     "a " * 500,
 ]
-
-
-@pytest.fixture
-def corpus(site_tree, make_article):
-    return search_corpus.build(site_tree, make_article)
 
 
 def test_bad_queries_answer_with_the_results_page(client, corpus):

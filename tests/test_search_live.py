@@ -1,21 +1,10 @@
 """The JSON endpoint behind the header box: up to five results, a link to all results, fixed queries."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from tests import search_corpus
-
-
-def ru_url(page):
-    with translation.override("ru"):
-        return page.get_url()
-
-
-@pytest.fixture
-def corpus(site_tree, make_article):
-    return search_corpus.build(site_tree, make_article)
+from tests.search_corpus import url_in
 
 
 def live(client, language, query):
@@ -29,7 +18,7 @@ def test_live_results_in_the_readers_language(client, corpus):
     data = live(client, "ru", "переговоры")
     assert [item["title"] for item in data["results"]] == ["Стороны договорились о новых переговорах"]
     item = data["results"][0]
-    assert item["url"] == ru_url(corpus.talks)
+    assert item["url"] == url_in(corpus.talks, "ru")
     assert item["url"].startswith("/ru/")
     assert item["section"] == "Карабах"
     assert item["date"]

@@ -31,7 +31,11 @@ def run(tmp_path):
 
     def run(*args, timeout=600):
         return subprocess.run(  # noqa: S603
-            [sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
+            [sys.executable, *args],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
             timeout=timeout,
         )
 
@@ -45,8 +49,17 @@ def test_site_works_with_a_fourth_language(run, tmp_path):
     assert "'ready_tr'" in news_migration and "'body_tr'" in news_migration
 
     result = run(
-        "-m", "pytest", "tests/fourth_language/check_turkish.py", f"--ds={SETTINGS}", "-q",
-        "-p", "no:cacheprovider", "-o", "addopts=", "-W", "ignore::DeprecationWarning",
+        "-m",
+        "pytest",
+        "tests/fourth_language/check_turkish.py",
+        f"--ds={SETTINGS}",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "addopts=",
+        "-W",
+        "ignore::DeprecationWarning",
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"^6 passed", result.stdout, re.M), result.stdout[-2000:]
@@ -62,8 +75,12 @@ def test_adding_a_language_is_one_migration_per_app_with_translated_fields(run):
     )
     result = run("-c", code, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    for expected in ("Add field ready_tr to articlepage", "Add field intro_tr to articlepage",
-                     "Add field tagline_tr to homepage", "Add field intro_tr to aboutpage"):
+    for expected in (
+        "Add field ready_tr to articlepage",
+        "Add field intro_tr to articlepage",
+        "Add field tagline_tr to homepage",
+        "Add field intro_tr to aboutpage",
+    ):
         assert expected in result.stdout, result.stdout[-3000:]
     # Page's own columns (title_tr, slug_tr, url_path_tr) are added by `migrate` itself
     # (wagtail-modeltranslation's sync), not by a migration.

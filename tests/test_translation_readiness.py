@@ -3,12 +3,11 @@ search, feeds and sitemaps all follow the same rule; the admin form starts a new
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage
 from tests import factories
+from tests.languages import LANGUAGES
 from translations.availability import available_languages
 
 TITLE_RU = "Русская версия готовится"
@@ -60,15 +59,6 @@ def test_default_language_can_be_held_back_too(client, site_tree, make_article):
 
 
 # --- The admin form ------------------------------------------------------------------------------
-def editor_client(client, language):
-    user = get_user_model().objects.create_superuser(f"editor-{language}", f"{language}@example.org", "pw")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-    return client
-
-
 def checkbox(response, name):
     return BeautifulSoup(response.content, "html.parser").select_one(f'input[name="{name}"]')
 
@@ -88,29 +78,41 @@ def test_edit_form_shows_the_stored_readiness(admin_client, draft_russian):
 
 def form_data(article, author, image, titles, ready):
     data = {
-        "date": "2025-11-14 10:00", "hero_image": image.pk, "hero_credit": "", "source_url": "",
-        "go_live_at": "", "expire_at": "", "article_authors": inline_formset([{"author": author.pk}]),
+        "date": "2025-11-14 10:00",
+        "hero_image": image.pk,
+        "hero_credit": "",
+        "source_url": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "article_authors": inline_formset([{"author": author.pk}]),
         "action-publish": "action-publish",
     }
-    for code in ("en", "az", "ru"):
-        data.update({
-            f"title_{code}": titles.get(code, ""),
-            f"slug_{code}": getattr(article, f"slug_{code}") or "",
-            f"intro_{code}": f"Standfirst {code}" if code in titles else "",
-            f"hero_caption_{code}": "", f"hero_alt_{code}": "", f"source_name_{code}": "",
-            f"seo_title_{code}": "", f"search_description_{code}": "",
-            f"body_{code}": streamfield(
-                [("paragraph", rich_text(f"<p>Text {code}</p>"))] if code in titles else []
-            ),
-        })
+    for code in LANGUAGES:
+        data.update(
+            {
+                f"title_{code}": titles.get(code, ""),
+                f"slug_{code}": getattr(article, f"slug_{code}") or "",
+                f"intro_{code}": f"Standfirst {code}" if code in titles else "",
+                f"hero_caption_{code}": "",
+                f"hero_alt_{code}": "",
+                f"source_name_{code}": "",
+                f"seo_title_{code}": "",
+                f"search_description_{code}": "",
+                f"body_{code}": streamfield(
+                    [("paragraph", rich_text(f"<p>Text {code}</p>"))] if code in titles else []
+                ),
+            }
+        )
         if code in ready:
             data[f"ready_{code}"] = "on"
     return nested_form_data(data)
 
 
-@pytest.mark.parametrize("admin_language", ["en", "az", "ru"])
-def test_translator_adds_russian_then_marks_it_ready(client, site_tree, make_article, admin_language):
-    editor = editor_client(client, admin_language)
+@pytest.mark.parametrize("admin_language", LANGUAGES)
+def test_translator_adds_russian_then_marks_it_ready(
+    client, admin_client_in, site_tree, make_article, admin_language
+):
+    editor = admin_client_in(admin_language)  # the same client: readers' pages are fetched with it too
     article = make_article(site_tree.opinion, title_en="Gas pipeline", languages=("en",))
     author, image = factories.AuthorFactory(), factories.ImageFactory()
     titles = {"en": "Gas pipeline", "ru": "Газопровод"}
@@ -122,7 +124,10 @@ def test_translator_adds_russian_then_marks_it_ready(client, site_tree, make_art
     article.refresh_from_db()
     # Whatever the admin language, each language's text lands in its own fields.
     assert (article.title, article.title_en, article.title_ru, article.title_az) == (
-        "Gas pipeline", "Gas pipeline", "Газопровод", None,
+        "Gas pipeline",
+        "Gas pipeline",
+        "Газопровод",
+        None,
     )
     assert article.intro_ru == "Standfirst ru" and article.intro_en == "Standfirst en"
     assert article.slug_ru == "gazoprovod" and article.slug == article.slug_en

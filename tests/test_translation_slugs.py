@@ -53,7 +53,10 @@ def test_empty_slugs_are_filled_from_each_languages_title(site_tree):
 def test_a_typed_latin_slug_is_kept_and_a_cyrillic_one_transliterated(site_tree):
     with translation.override("en"):
         article = ArticlePage(
-            title_en="Energy", title_ru="Энергетика", title_az="Enerji", slug_az="my-own-slug",
+            title_en="Energy",
+            title_ru="Энергетика",
+            title_az="Enerji",
+            slug_az="my-own-slug",
             slug_ru="энергетика-сегодня",
         )
         site_tree.news.add_child(instance=article)

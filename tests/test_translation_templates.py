@@ -58,8 +58,14 @@ def untranslated(source: str) -> list[str]:
             elif name == "endcomment":
                 skip -= 1
             plain.append(" ")  # a tag separates words (and attribute values: "{% if %}x{% endif %}")
-        elif token.token_type == TokenType.TEXT and not depth and not skip and not any(
-            "class" in block for block in blocks  # {% block body_class %}: CSS class names
+        elif (
+            token.token_type == TokenType.TEXT
+            and not depth
+            and not skip
+            and not any(
+                "class" in block
+                for block in blocks  # {% block body_class %}: CSS class names
+            )
         ):
             plain.append(token.contents)
         else:
