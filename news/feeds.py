@@ -3,12 +3,25 @@
 URLs (inside the language prefix, see ``news.urls.feed_patterns``):
 ``/<lang>/feed/rss/``, ``/<lang>/feed/atom/``, ``/<lang>/feed/<section path>/rss/`` and ``.../atom/``,
 where the section path is the section's address in that language (``/ru/feed/novosti/ekonomika/rss/``).
+
+Every field here is editors' plain text (titles, standfirsts, names, alt text); none is HTML. Elements
+readers take as text (``<title>``, ``<category>``, authors, ``media:description``) get the text as is,
+the XML writer escapes it; elements readers take as HTML (RSS ``<description>``, Atom
+``<summary type="html">``) get it HTML-escaped (:func:`as_html`), so markup typed into a field shows
+as text and never becomes an element. Atom's ``<subtitle>`` is text. Control characters, which XML 1.0
+cannot carry and Django's feed writer refuses (one would break the whole feed), are dropped.
+
+HEAD answers like GET; other methods get 405 (``require_safe``).
 """
+
+import re
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import feedgenerator
+from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from navigation.menus import home_url, section_of
@@ -23,6 +36,18 @@ from .models import ArticlePage, CategoryIndexPage
 
 FEED_LENGTH = 30
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+# Characters XML 1.0 does not allow (tab, newline and carriage return are fine).
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def plain(value) -> str:
+    """Editors' text for an element readers take as text: as it is, less what XML cannot carry."""
+    return NOT_IN_XML.sub("", str(value or ""))
+
+
+def as_html(value) -> str:
+    """Plain text for an element readers take as HTML: escaped, so ``<b>`` in it reads as ``<b>``."""
+    return escape(plain(value))
 
 
 class MediaRssFeed(feedgenerator.Rss201rev2Feed):
@@ -46,7 +71,7 @@ class MediaRssFeed(feedgenerator.Rss201rev2Feed):
                 },
             )
             if image.alt:
-                handler.addQuickElement("media:description", image.alt)
+                handler.addQuickElement("media:description", plain(image.alt), {"type": "plain"})
             handler.endElement("media:content")
 
 
@@ -73,6 +98,7 @@ class LatestArticlesFeed(Feed):
     def as_view(cls):
         """A view that builds a feed object per request: the object keeps the request and language."""
 
+        @require_safe
         def view(request, *args, **kwargs):
             return cls()(request, *args, **kwargs)
 
@@ -87,14 +113,19 @@ class LatestArticlesFeed(Feed):
     # --- Channel ------------------------------------------------------------------------------
     def title(self, section):
         if section is None:
-            return _("%(site)s: latest articles") % {"site": site_name()}
-        return _("%(site)s: %(section)s") % {"site": site_name(), "section": section.title}
+            return plain(_("%(site)s: latest articles") % {"site": site_name()})
+        return plain(_("%(site)s: %(section)s") % {"site": site_name(), "section": section.title})
 
     def link(self, section):
         url = page_url(section, self.language, self.request) if section else home_url(self.language)
         return absolute(self.request, url)
 
     def description(self, section):
+        """RSS ``<channel><description>``, which readers show as HTML."""
+        return as_html(self.plain_description(section))
+
+    def plain_description(self, section) -> str:
+        """What the feed is, in plain text: the section's introduction, or a line about the site."""
         if section is not None and section.intro:
             return section.intro
         return _("The newest articles published by %(site)s.") % {"site": site_name()}
@@ -112,10 +143,11 @@ class LatestArticlesFeed(Feed):
         )
 
     def item_title(self, article):
-        return article.title
+        return plain(article.title)
 
     def item_description(self, article):
-        return article.intro
+        """RSS ``<description>`` and Atom ``<summary type="html">``: the standfirst, escaped."""
+        return as_html(article.intro)
 
     def item_link(self, article):
         return page_url(article, self.language, self.request, full=True)
@@ -127,11 +159,11 @@ class LatestArticlesFeed(Feed):
         return article.last_published_at or article.date
 
     def item_author_name(self, article):
-        return ", ".join(author.name for author in article.authors) or None
+        return plain(", ".join(author.name for author in article.authors)) or None
 
     def item_categories(self, article):
         section = section_of(article, self.language)
-        return [section["title"]] if section else []
+        return [plain(section["title"])] if section else []
 
     def item_enclosures(self, article):
         image = self._share_image(article)
@@ -152,4 +184,5 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = feedgenerator.Atom1Feed
 
     def subtitle(self, section):
-        return self.description(section)
+        """Atom ``<subtitle>``: text (no ``type``), so not escaped."""
+        return plain(self.plain_description(section))

@@ -7,6 +7,7 @@ import datetime
 
 from django.http import Http404
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from seo.absolute import site_name, w3c
 from seo.sitemaps import xml_response
@@ -14,6 +15,7 @@ from translations.availability import is_available
 from translations.languages import language_codes, localized_field
 from translations.links import alternates
 
+from .feeds import plain
 from .models import ArticlePage
 
 NEWS_WINDOW = datetime.timedelta(hours=48)
@@ -27,6 +29,7 @@ def news_articles(language: str):
     return articles.defer_streamfields()[:NEWS_LIMIT]
 
 
+@require_safe
 def news(request, language):
     if language not in language_codes():
         raise Http404
@@ -34,7 +37,7 @@ def news(request, language):
     urls = [
         {
             "location": url,
-            "title": getattr(article, title_field),
+            "title": plain(getattr(article, title_field)),  # less what XML 1.0 cannot carry
             "publication_date": w3c(article.date),
         }
         for article in news_articles(language)

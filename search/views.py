@@ -1,6 +1,7 @@
 """The search results page and the live-search endpoint behind the header box.
 
-Nothing is written to the database on a search: there are no query statistics to fill.
+Nothing is written to the database on a search: there are no query statistics to fill. Both answer
+GET and HEAD; other methods get 405.
 """
 
 from django.http import JsonResponse
@@ -11,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from navigation.menus import home_url, section_of
 from seo.metadata import for_view
@@ -21,7 +22,7 @@ from . import results
 from .query import clean
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean(request.GET.get("q"))
     language = request_language(request)
@@ -38,7 +39,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def live(request):
     query = clean(request.GET.get("q"))
     language = request_language(request)

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from translations.languages import language_codes
 
@@ -21,7 +21,7 @@ def disallowed_paths() -> list[str]:
     return paths
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60 * 60)
 def robots_txt(request):
     news_sitemaps = [url for url in sitemap_urls(request) if "sitemap-news-" in url]

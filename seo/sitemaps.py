@@ -4,7 +4,8 @@
 sitemaps ``/sitemap-news-<lang>.xml`` (articles: ``news.sitemaps``). Each page URL carries
 ``<xhtml:link rel="alternate" hreflang>`` for every existing version plus ``x-default``, exactly the set
 the page's own ``<head>`` lists (``translations.links.alternates``).
-A sitemap file costs a fixed number of queries, however many pages.
+A sitemap file costs a fixed number of queries, however many pages. The views answer GET and HEAD;
+other methods get 405.
 """
 
 from django.core.paginator import InvalidPage, Paginator
@@ -12,6 +13,7 @@ from django.db.models import Max
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from translations.availability import public_q
@@ -54,6 +56,7 @@ def page_entries(page, request) -> list[dict]:
     ]
 
 
+@require_safe
 def pages(request):
     paginator = Paginator(published_pages(request), PAGES_PER_SITEMAP)
     try:
@@ -75,6 +78,7 @@ def sitemap_urls(request) -> list[str]:
     return urls
 
 
+@require_safe
 def index(request):
     last = w3c(site_pages(request).aggregate(last=Max("last_published_at"))["last"])
     entries = [
