@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from navigation.menus import main_menu
 from news.models import ArticlePage
+from sanitize.validators import validate_web_url
 from seo import structured_data
 from seo.images import share_image
 from seo.metadata import for_page
@@ -86,11 +87,11 @@ class SiteSettings(BaseSiteSetting):
     footer_about = models.TextField(_("about the outlet (footer)"), blank=True, max_length=600)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     copyright_line = models.CharField(_("copyright line"), max_length=200, blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    x_url = models.URLField(_("X (Twitter)"), blank=True)
-    telegram_url = models.URLField(_("Telegram"), blank=True)
-    youtube_url = models.URLField(_("YouTube"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True, validators=[validate_web_url])
+    x_url = models.URLField(_("X (Twitter)"), blank=True, validators=[validate_web_url])
+    telegram_url = models.URLField(_("Telegram"), blank=True, validators=[validate_web_url])
+    youtube_url = models.URLField(_("YouTube"), blank=True, validators=[validate_web_url])
+    instagram_url = models.URLField(_("Instagram"), blank=True, validators=[validate_web_url])
 
     panels = [
         FieldPanel("footer_about"),

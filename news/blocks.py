@@ -8,6 +8,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from sanitize.validators import validate_web_url
+
 
 def library_images(count: int) -> list:
     """The newest images of the library, for the block picker's previews (none in an empty library)."""
@@ -130,15 +132,31 @@ class RelatedLinkBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={"page": ValidationError(_("Choose a page or enter an address."))}
             )
+        try:
+            # The URL block alone takes ftp:// too. (Saved without the admin, an address with a
+            # scheme other than http(s) is removed: sanitize.streams.)
+            validate_web_url(value.get("external_url"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"external_url": error}) from None
         return value
 
 
+# What the paragraph editor offers; rich text saved outside the admin is cleaned down to the same
+# (sanitize.rich_text reads the block's ``features``).
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
 class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, *args, **kwargs):
+        # RichTextBlock reads ``features`` from its arguments only, not from Meta. The default stays out
+        # of the block's constructor arguments, so migrations do not record it.
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(*args, **kwargs)
+
     class Meta:
         icon = "pilcrow"
         label = _("Paragraph")
         template = "blocks/paragraph.html"
-        features = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
         preview_value = "<p>Baku hosted a round of talks on the regional transport corridor.</p>"
 
 

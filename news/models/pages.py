@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from navigation.menus import breadcrumbs, section_of, section_url, subsections
+from sanitize.validators import validate_web_url
 from seo import structured_data
 from seo.absolute import w3c
 from seo.feed_links import feed_links
@@ -111,7 +112,7 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         blank=True,
         help_text=_("The outlet this article first appeared in, e.g. The Moscow Times."),
     )
-    source_url = models.URLField(_("link to the original"), blank=True)
+    source_url = models.URLField(_("link to the original"), blank=True, validators=[validate_web_url])
     tags = ParentalManyToManyField("news.Tag", blank=True, related_name="articles", verbose_name=_("tags"))
     body = StreamField(ARTICLE_BODY_BLOCKS, blank=True, verbose_name=_("body"))
     # Translated (ready_en, ready_az, ...): a language version reaches readers only once ticked.
