@@ -2,11 +2,15 @@
 
 Built from the page tree in a few queries and kept in the cache until a page is published,
 unpublished, moved or deleted (``navigation.signals``), so page views spend no query on navigation.
+A cache that is down (Redis stopped or frozen) costs no error: the tree is built from the database and
+kept in this process for a few seconds (``LOCAL_SECONDS``), since a page looks it up a dozen times.
 
 Navigation knows pages only through Wagtail's ``Page`` and ``Site``: a page type joins the menu by
 declaring ``navigation_role = "section"`` and the footer with ``navigation_role = "footer"``
 (optionally ``footer_kind``, else its slug names the link). The home page is the default site's root.
 """
+
+import time
 
 from django.core.cache import cache
 from wagtail.models import Page, Site, get_page_models
@@ -16,7 +20,14 @@ from translations.languages import language_codes, localized_field
 from translations.links import page_url
 
 CACHE_KEY = "navigation:sections:v3"
-CACHE_SECONDS = 60 * 60 * 24
+# A minute, not a day: publishing clears the tree, but a clearing can be lost (Redis down or frozen while an
+# editor publishes; without Redis, the in-memory caches of the other workers), and then the expiry is what
+# bounds a stale menu. A rebuild costs 4 queries and about 15 ms (test tree), once a minute per cache.
+CACHE_SECONDS = 60
+# While the cache cannot store the tree, each process keeps the one it built this long (a page reads the
+# tree 6-16 times: without this each read would rebuild it). A publish in another process reaches this
+# process's menu at most this much later; in this process ``invalidate`` clears it at once.
+LOCAL_SECONDS = 5
 SECTION = "section"
 FOOTER = "footer"
 
@@ -82,13 +93,40 @@ def _build() -> dict:
     }
 
 
+class _LocalCopy:
+    """The tree this process built while the shared cache was down, for ``LOCAL_SECONDS``."""
+
+    def __init__(self):
+        self._kept: tuple[dict | None, float] = (None, 0.0)  # (tree, until): replaced whole, no lock needed
+
+    def get(self) -> dict | None:
+        tree, until = self._kept
+        return tree if time.monotonic() < until else None
+
+    def keep(self, tree: dict) -> None:
+        self._kept = (tree, time.monotonic() + LOCAL_SECONDS)
+
+    def clear(self) -> None:
+        self._kept = (None, 0.0)
+
+
+_local_copy = _LocalCopy()
+
+
 def section_tree() -> dict:
     tree = cache.get(CACHE_KEY)
     if tree is None:
+        tree = _local_copy.get()
+    if tree is None:
         tree = _build()
-        cache.set(CACHE_KEY, tree, CACHE_SECONDS)
+        # add() answers True (stored) or False (another process stored one first); django-redis with
+        # IGNORE_EXCEPTIONS answers None when Redis failed, and then this process keeps its own copy.
+        if cache.add(CACHE_KEY, tree, CACHE_SECONDS) is None:
+            _local_copy.keep(tree)
     return tree
 
 
 def invalidate(**_kwargs) -> None:
+    # Never raises: with Redis down django-redis ignores the error, and CACHE_SECONDS bounds what is left.
+    _local_copy.clear()
     cache.delete(CACHE_KEY)

@@ -1,0 +1,367 @@
+"""Redis is an accelerator, never a single point of failure.
+
+Each test points the cache at a real ``redis-server`` of its own (``tests.redis_server``, one per module on a
+free 127.0.0.1 port) with the production options (``settings.REDIS_CACHE_OPTIONS``: django-redis with
+IGNORE_EXCEPTIONS, 0.25 s timeouts, the fail-fast client), then stops it (connections refused) or freezes it
+(SIGSTOP: connections accepted, never answered). Reader pages must answer 200, within a second when frozen;
+publishing must succeed; what publishing should have cleared must be gone within the tree's expiry once
+Redis is back; the ignored errors are logged once per interval. A frozen server is always thawed
+(``RedisServer.frozen`` and the fixture's teardown), and the server is killed when the module ends.
+"""
+
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django_redis.pool import ConnectionFactory
+
+from navigation import tree
+from navigation.menus import main_menu
+from news.models import ArticlePage, CategoryIndexPage
+from newsroom.settings.log_filters import OncePerInterval
+from newsroom.settings.redis_client import Breaker
+from tests import factories
+from tests.languages import LANGUAGES
+from tests.redis_server import RedisServer
+from translations.links import page_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PAGE_BUDGET = 1.0  # seconds a reader page may take with Redis frozen
+REDIS_LOGGER = "django_redis.cache"
+
+# The filter LOGGING puts on django-redis's logger (newsroom.settings.log_filters), used until LOGGING has it.
+LOGGING_FILTER = {"()": "newsroom.settings.log_filters.OncePerInterval", "seconds": 60}
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+def _drop_connection_pools():
+    # django-redis keeps one pool per URL for the life of the process, and the fail-fast state lives on it:
+    # every test starts with fresh connections and a closed breaker.
+    for pool in ConnectionFactory._pools.values():
+        pool.disconnect()
+    ConnectionFactory._pools.clear()
+
+
+def _point_cache_at(settings, server, **client_kwargs):
+    options = dict(settings.REDIS_CACHE_OPTIONS)
+    options["REDIS_CLIENT_KWARGS"] = {**options.get("REDIS_CLIENT_KWARGS", {}), **client_kwargs}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": server.url,
+            "KEY_PREFIX": "newsroom-test",
+            "OPTIONS": options,
+        }
+    }
+
+
+def _logging_filter_spec() -> dict:
+    """The OncePerInterval filter settings.LOGGING sets on django-redis's logger, else LOGGING_FILTER."""
+    logging_settings = django_settings.LOGGING
+    for name in logging_settings.get("loggers", {}).get(REDIS_LOGGER, {}).get("filters", []):
+        spec = logging_settings.get("filters", {}).get(name, {})
+        if spec.get("()") == LOGGING_FILTER["()"]:
+            return spec
+    return LOGGING_FILTER
+
+
+def _once_per_interval(**overrides) -> OncePerInterval:
+    # A fresh instance each test: its state (what it let through when) must not leak between tests.
+    spec = {key: value for key, value in _logging_filter_spec().items() if key != "()"}
+    return OncePerInterval(**{**spec, **overrides})
+
+
+@pytest.fixture
+def redis(settings, redis_server):
+    """The cache on the module's redis-server, running and empty, its errors logged as LOGGING says;
+    thawed and cleared afterwards."""
+    if redis_server.process is None:  # an earlier test stopped it
+        redis_server.start()
+    redis_server.flush()
+    _drop_connection_pools()
+    _point_cache_at(settings, redis_server)
+    assert settings.REDIS_CACHE_OPTIONS["IGNORE_EXCEPTIONS"] is True
+    logger = logging.getLogger(REDIS_LOGGER)
+    saved_filters = logger.filters[:]
+    logger.filters = [_once_per_interval()]
+    yield redis_server
+    logger.filters = saved_filters
+    redis_server.thaw()
+    tree._local_copy.clear()
+    _drop_connection_pools()
+
+
+@pytest.fixture
+def log_once_per(caplog, redis):
+    """A fresh filter on django-redis's logger with the interval the test chooses."""
+
+    def apply(seconds):
+        once = _once_per_interval(seconds=seconds)
+        logging.getLogger(REDIS_LOGGER).filters = [once]
+        return once
+
+    caplog.set_level(logging.INFO)
+    return apply
+
+
+@pytest.fixture
+def article(site_tree, make_article):
+    return make_article(site_tree.economy, title_en="Caspian pipeline talks resume")
+
+
+def section_feed(section, language):
+    return f"/{language}/feed/{page_url(section, language).removeprefix(f'/{language}/').strip('/')}/rss/"
+
+
+def reader_urls(site_tree, article):
+    urls = ["/sitemap.xml", "/sitemap-pages.xml"]
+    for language in LANGUAGES:
+        urls += [
+            f"/{language}/",
+            page_url(site_tree.news, language),
+            page_url(site_tree.economy, language),
+            page_url(site_tree.about, language),
+            page_url(article, language),
+            f"/{language}/search/?q=Caspian",
+            f"/{language}/search/live/?q=Caspian",
+            f"/{language}/feed/rss/",
+            f"/{language}/feed/atom/",
+            section_feed(site_tree.economy, language),
+            f"/sitemap-news-{language}.xml",
+        ]
+    return urls
+
+
+def get_all(client, urls):
+    """Every URL's status and seconds taken."""
+    timings = {}
+    for url in urls:
+        started = time.monotonic()
+        response = client.get(url)
+        timings[url] = (response.status_code, time.monotonic() - started)
+    return timings
+
+
+def menu_titles(language="en"):
+    return [item["title"] for item in main_menu(language)] + [
+        child["title"] for item in main_menu(language) for child in item.get("children", [])
+    ]
+
+
+def add_section(site_tree, title):
+    slug = title.lower()
+    return factories.add_page(
+        site_tree.home,
+        CategoryIndexPage,
+        titles={"en": title, "az": f"{title} az", "ru": f"{title} ru"},
+        slugs={"en": slug, "az": f"{slug}-az", "ru": f"{slug}-ru"},
+        show_in_menus=True,
+        publish_it=True,
+    )
+
+
+# --- With Redis up, the cache is Redis --------------------------------------------------------------
+def test_with_redis_up_pages_are_cached_in_redis_for_at_most_a_minute(client, site_tree, article, redis):
+    assert client.get("/en/").status_code == 200
+    assert cache.get(tree.CACHE_KEY) is not None  # the navigation tree went to Redis
+    assert 0 < cache.ttl(tree.CACHE_KEY) <= 60
+
+
+# --- (1) Redis stopped -------------------------------------------------------------------------------
+def test_reader_pages_answer_with_redis_stopped(client, site_tree, article, redis):
+    urls = reader_urls(site_tree, article)
+    assert {url: status for url, (status, _t) in get_all(client, urls).items()} == dict.fromkeys(urls, 200)
+    redis.kill()
+    assert {url: status for url, (status, _t) in get_all(client, urls).items()} == dict.fromkeys(urls, 200)
+
+
+# --- (2) Redis frozen --------------------------------------------------------------------------------
+def test_reader_pages_answer_within_a_second_with_redis_frozen(client, site_tree, article, redis):
+    urls = reader_urls(site_tree, article)
+    get_all(client, urls)  # warm: every page has its entries in Redis, and open connections to it
+    with redis.frozen():
+        timings = get_all(client, urls)
+    assert {url: status for url, (status, _t) in timings.items()} == dict.fromkeys(urls, 200)
+    slow = {url: round(seconds, 2) for url, (_status, seconds) in timings.items() if seconds > PAGE_BUDGET}
+    assert not slow, f"slower than {PAGE_BUDGET}s with Redis frozen: {slow}"
+
+
+def test_a_cold_page_with_redis_frozen_waits_for_redis_once(client, site_tree, article, redis):
+    # An empty cache is the worst case: a page then makes over 200 cache calls (Wagtail's site root paths,
+    # the navigation tree, renditions); after the first times out the rest fail at once.
+    assert client.get(page_url(article, "en")).status_code == 200  # the process is warm (templates, images)
+    redis.flush()
+    with redis.frozen():
+        for language in LANGUAGES:
+            started = time.monotonic()
+            assert client.get(page_url(article, language)).status_code == 200
+            assert time.monotonic() - started < PAGE_BUDGET
+
+
+def test_every_cache_operation_fails_fast_once_redis_has_timed_out(redis):
+    cache.set("warm", 1)  # a pooled connection that will time out, as in a running server
+    with redis.frozen():
+        started = time.monotonic()
+        assert cache.get("warm") is None  # waits out SOCKET_TIMEOUT once
+        assert 0.2 < time.monotonic() - started < PAGE_BUDGET
+        started = time.monotonic()
+        assert cache.get("warm") is None
+        assert cache.get_many(["warm", "other"]) == {}
+        assert cache.set("key", 1) is None and cache.add("key", 1) is None
+        assert cache.set_many({"a": 1, "b": 2}) is None  # a pipeline
+        assert cache.delete("warm") is None and cache.delete_many(["a", "b"]) is None  # a pipeline too
+        assert time.monotonic() - started < 0.05
+    assert cache.get("warm") is None  # the fail-fast interval (5 s) is not over: still skipped
+
+
+def test_the_breaker_lets_one_caller_try_again_after_the_interval():
+    breaker = Breaker("127.0.0.1:1")
+    assert breaker.allow(0.2)
+    breaker.failed(0.2, ConnectionError("refused"))
+    assert not breaker.allow(0.2)
+    time.sleep(0.25)
+    assert breaker.allow(0.2)  # this caller tries Redis again ...
+    assert not breaker.allow(0.2)  # ... the others keep failing fast meanwhile
+    breaker.succeeded()
+    assert breaker.allow(0.2) and breaker.allow(0.2)
+
+
+# --- (3) Publishing while Redis is down ------------------------------------------------------------
+@pytest.mark.parametrize("outage", ["stopped", "frozen"])
+def test_publishing_succeeds_while_redis_is_down(client, site_tree, article, redis, outage):
+    assert client.get("/en/").status_code == 200
+    if outage == "stopped":
+        redis.kill()
+    else:
+        redis.freeze()
+    try:
+        article.title_en = "Caspian pipeline talks resume, with a new date"
+        started = time.monotonic()
+        revision = article.save_revision()
+        revision.publish()
+        new = factories.create_article(site_tree.opinion, title_en="Published during the outage")
+        section = add_section(site_tree, "Culture")
+        elapsed = time.monotonic() - started
+    finally:
+        redis.thaw()
+    article.refresh_from_db()
+    assert article.live and article.live_revision_id == revision.pk
+    assert article.title_en == "Caspian pipeline talks resume, with a new date"
+    assert ArticlePage.objects.live().filter(pk=new.pk).exists()
+    assert elapsed < 5 * PAGE_BUDGET
+    # This process cleared its own copy of the tree: its readers see the new section at once.
+    assert "Culture" in menu_titles()
+    assert client.get(page_url(section, "en")).status_code == 200
+
+
+# --- (4) After Redis is back ----------------------------------------------------------------------
+def test_a_section_published_while_redis_was_frozen_is_in_the_menu_within_the_expiry(
+    client, site_tree, settings, redis, monkeypatch
+):
+    # Redis keeps what it had while frozen, so the tree cached before the publish survives a clearing that
+    # was never sent (the publishing process had given Redis up): the expiry is what ends it.
+    # CACHE_SECONDS (60) is shortened here to keep the test short.
+    assert tree.CACHE_SECONDS <= 60
+    expiry = 5
+    monkeypatch.setattr(tree, "CACHE_SECONDS", expiry)
+    assert client.get("/en/").status_code == 200
+    cached_at = time.monotonic()
+    assert "Culture" not in [section["titles"]["en"] for section in cache.get(tree.CACHE_KEY)["sections"]]
+    with redis.frozen():
+        # The first command waits out the timeout (and stays in the socket: a thawed Redis still runs it);
+        # after it this process skips Redis, so publishing's clearing is not sent at all.
+        assert client.get("/en/").status_code == 200
+        add_section(site_tree, "Culture")  # page_published -> invalidate
+        assert "Culture" in menu_titles()  # this process dropped its own copy
+    # Another app server, which never saw the outage, reads Redis: the old tree is still there ...
+    _drop_connection_pools()
+    _point_cache_at(settings, redis)
+    stale = cache.get(tree.CACHE_KEY)
+    assert stale is not None and "Culture" not in [s["titles"]["en"] for s in stale["sections"]]
+    # ... until it expires.
+    while "Culture" not in menu_titles():
+        assert time.monotonic() - cached_at < expiry + 2, "the stale tree outlived its expiry"
+        time.sleep(0.2)
+    assert 'href="/en/culture/"' in client.get("/en/").content.decode()
+
+
+def test_a_section_published_while_redis_was_stopped_is_in_the_menu_once_it_restarts(
+    client, site_tree, settings, redis
+):
+    _point_cache_at(settings, redis, fail_fast_seconds=0.3)
+    assert client.get("/en/").status_code == 200
+    redis.kill()
+    add_section(site_tree, "Culture")
+    redis.restart()  # empty: a stopped Redis forgot everything
+    time.sleep(0.4)
+    assert 'href="/en/culture/"' in client.get("/en/").content.decode()
+    assert cache.get(tree.CACHE_KEY) is not None  # and the cache is in use again
+
+
+# --- (5) Logged once, not per request --------------------------------------------------------------
+def test_cache_errors_are_logged_once_per_interval_not_per_request(
+    client, site_tree, article, redis, caplog, log_once_per
+):
+    once = log_once_per(seconds=60)
+    redis.kill()
+    for url in ["/en/", page_url(article, "en"), page_url(site_tree.economy, "ru"), "/az/feed/rss/"]:
+        assert client.get(url).status_code == 200
+    ignored = [r for r in caplog.records if r.name == REDIS_LOGGER]
+    assert len(ignored) == 1, [r.getMessage() for r in ignored]
+    assert ignored[0].levelno == logging.ERROR and ignored[0].exc_info  # with the first error's traceback
+    assert sum(once._dropped.values()) > 10  # what django-redis logged and the filter held back
+    given_up = [r for r in caplog.records if r.name == "newsroom.cache"]
+    assert len(given_up) == 1 and "does not answer" in given_up[0].getMessage()
+    assert not [r for r in caplog.records if r.name == "django.request"]  # no server error anywhere
+
+
+def test_the_next_record_after_the_interval_counts_those_held_back(
+    client, site_tree, redis, caplog, log_once_per
+):
+    log_once_per(seconds=0.5)
+    redis.kill()
+    assert client.get("/en/").status_code == 200
+    time.sleep(0.6)
+    assert client.get("/ru/").status_code == 200
+    ignored = [r.getMessage() for r in caplog.records if r.name == REDIS_LOGGER]
+    assert len(ignored) == 2
+    assert ignored[0] == "Exception ignored"
+    assert (
+        ignored[1].startswith("Exception ignored (")
+        and "more like it since the last one logged" in ignored[1]
+    )
+
+
+# --- Redis stays optional --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "redis_url, backend",
+    [
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("redis://127.0.0.1:1/0", "django_redis.cache.RedisCache"),
+    ],
+)
+def test_redis_is_used_only_when_redis_url_is_set(redis_url, backend):
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update(DJANGO_SETTINGS_MODULE="newsroom.settings.test", REDIS_URL=redis_url)
+    code = (
+        "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default'])"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"'BACKEND': '{backend}'" in result.stdout
+    if redis_url:
+        assert "'IGNORE_EXCEPTIONS': True" in result.stdout and "'SOCKET_TIMEOUT': 0.25" in result.stdout
