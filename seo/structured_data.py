@@ -1,6 +1,6 @@
 """schema.org JSON-LD, built as dicts: NewsArticle, BreadcrumbList, WebSite with a SearchAction.
 
-Templates print them with the ``json_ld`` filter (``seo.templatetags.seo_tags``), which escapes
+Templates print them with the ``json_ld`` tag (``seo.templatetags.seo_tags``), which escapes
 ``<``, ``>`` and ``&`` so that no text from an article can close the ``<script>`` element.
 """
 
@@ -21,8 +21,15 @@ HEADLINE_MAX = 110  # Google's limit for a NewsArticle headline
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def to_script(data: dict) -> str:
+def to_script(data: dict, nonce: str = "") -> str:
+    """``<script type="application/ld+json">``, with the request's CSP nonce when there is one."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
+    if nonce:
+        return format_html(
+            '<script type="application/ld+json" nonce="{}">{}</script>',
+            nonce,
+            mark_safe(text),  # noqa: S308
+        )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 

@@ -4,10 +4,12 @@ The one list of languages lives here (``LANGUAGES``); URLs, the language switche
 listings and tests all loop over it, so adding a language is a change here plus a migration.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +25,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     # The project's apps, from the ground floor up (docs/architecture.md; make check enforces it).
+    "sanitize",
     "translations",
     "navigation",
     "seo",
@@ -30,7 +33,9 @@ INSTALLED_APPS = [
     "about",
     "home",
     "newsdesk",
+    "accounts",
     "search",
+    "maintenance",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -53,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -66,7 +73,46 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# --- Signing in: django-axes locks an account for one address after repeated failures ------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # other people, other addresses unaffected
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_ENABLE_ADMIN = False  # unlocking is in Wagtail's settings menu (accounts.wagtail_hooks)
+
+# --- Content-Security-Policy on reader pages (django-csp) -----------------------------------------
+# Everything from this site; the one inline script and the JSON-LD blocks carry the request's nonce.
+# Video embeds may frame their providers. The admin (Wagtail's own scripts) is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
@@ -99,14 +145,36 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis is the optional shared cache when several app servers run.
+# Redis is the optional shared cache when several app servers run. It is an accelerator, never a single
+# point of failure (tests/test_cache_outage.py stops and freezes a real redis-server):
+# - django-redis's IGNORE_EXCEPTIONS turns a connection error or timeout into a miss on read and a no-op
+#   on write, so with Redis stopped or frozen pages are built uncached and publishing still succeeds;
+# - the timeouts are short because a frozen Redis (SIGSTOP, a swapping host, a lost network path) accepts
+#   connections and never answers; a healthy Redis on the local network answers in well under 1 ms;
+# - a page makes 16-23 cache calls warm and over 200 cold, so after one failure FailFastRedis skips Redis
+#   for REDIS_FAIL_FAST_SECONDS, then tries one call again (newsroom/settings/redis_client.py): a frozen
+#   Redis costs each process one REDIS_TIMEOUT per REDIS_FAIL_FAST_SECONDS, a stopped one nothing;
+# - django-redis logs every ignored error on the "django_redis.cache" logger (with its traceback);
+#   LOGGING lets one through per minute (newsroom/settings/log_filters.py).
+# Without REDIS_URL each process keeps its own in-memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))  # seconds, to connect and per command
+REDIS_FAIL_FAST_SECONDS = float(os.environ.get("REDIS_FAIL_FAST_SECONDS", "5"))
+REDIS_CACHE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+    "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+    "REDIS_CLIENT_CLASS": "newsroom.settings.redis_client.FailFastRedis",
+    "REDIS_CLIENT_KWARGS": {"fail_fast_seconds": REDIS_FAIL_FAST_SECONDS},
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -229,4 +297,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "filters": {
+        "without_traceback": {"()": "newsroom.settings.host_logging.WithoutTraceback"},
+        "once_a_minute": {"()": "newsroom.settings.log_filters.OncePerInterval", "seconds": 60},
+    },
+    "loggers": {
+        # A request with a bad Host header is one line in the log, not a traceback.
+        "django.security.DisallowedHost": {"filters": ["without_traceback"]},
+        # While Redis is down, its ignored errors are logged once a minute, not on every cache call.
+        "django_redis.cache": {"filters": ["once_a_minute"]},
+    },
 }

@@ -21,3 +21,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The test database for SQLite must be a file so that a live server thread (Playwright) sees it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(MEDIA_ROOT, "test.sqlite3")}  # noqa: F405
+# Wagtail's and Django's test clients sign in without a request, which django-axes refuses; the
+# lockout tests (tests/test_login_lockout.py) switch it back on.
+AXES_ENABLED = False
