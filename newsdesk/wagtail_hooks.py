@@ -1,9 +1,11 @@
-"""Admin wiring of the desk: the Translations menu item and views, the dashboard panel, and the
-"Start <language> from <default language>" buttons in the page editor's header."""
+"""Admin wiring of the desk: the Translations menu item and views, the dashboard panel, the
+"Start <language> from <default language>" buttons in the page editor's header, and what an editor is
+told after a save merged with someone else's newer revision (translations.merging)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
@@ -44,3 +46,23 @@ def start_translation_buttons(page, user, view_name, next_url=None):
                 icon_name="copy",
                 priority=80,
             )
+
+
+@hooks.register("after_edit_page")
+def report_merged_edits(request, page):
+    kept, replaced = getattr(page, "kept_newer", []), getattr(page, "replaced_newer", [])
+    if kept:
+        messages.info(
+            request,
+            _("Someone saved this page while you were editing it; their newer text is kept in: %(fields)s.")
+            % {"fields": ", ".join(kept)},
+        )
+    if replaced:
+        messages.warning(
+            request,
+            _(
+                "You and someone else both changed %(fields)s while editing this page. Your text was saved; "
+                "theirs is in the page history."
+            )
+            % {"fields": ", ".join(replaced)},
+        )

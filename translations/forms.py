@@ -1,9 +1,10 @@
-"""The page edit form: a new translation starts out not ready for readers."""
+"""The page edit form: a new translation starts out not ready for readers; concurrent edits are merged."""
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .availability import has_title
 from .languages import default_language, language_codes, localized_field
+from .merging import merge_concurrent_edits
 
 
 class TranslationReadinessForm(WagtailAdminPageForm):
@@ -22,3 +23,10 @@ class TranslationReadinessForm(WagtailAdminPageForm):
             if code != default_language() and name in self.fields and not has_title(self.instance, code):
                 self.initial[name] = False
                 self.fields[name].initial = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Someone saved a newer revision since this form was loaded: keep their newer text in the
+        # fields this form did not change (translations.merging).
+        merge_concurrent_edits(self)
+        return cleaned_data

@@ -8,6 +8,7 @@ a revision saved in the admin updates the state as well as a publish or a save i
 
 import hashlib
 import json
+import re
 
 from django.utils import timezone
 from modeltranslation.translator import translator
@@ -39,15 +40,34 @@ def _without_ids(value):
     return value
 
 
-def _prepared(page, name: str):
-    field = page._meta.get_field(name)
-    value = field.get_prep_value(getattr(page, name))
+BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def _without_block_keys(value):
+    """Rich text without the ``data-block-key`` attributes the editor adds anew on each save."""
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value)
+    if isinstance(value, list):
+        return [_without_block_keys(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_block_keys(item) for key, item in value.items()}
+    return value
+
+
+def comparable(field, value):
+    """``value`` of ``field`` as plain data that compares equal when the text is the same
+    (stream data without block ids, rich text without block keys, empty values alike)."""
+    value = field.get_prep_value(value)
     if isinstance(value, str) and value.startswith("["):
         try:
             value = json.loads(value)
         except ValueError:
             return value
-    return _without_ids(value) if value not in (None, "", []) else ""
+    return _without_block_keys(_without_ids(value)) if value not in (None, "", []) else ""
+
+
+def _prepared(page, name: str):
+    return comparable(page._meta.get_field(name), getattr(page, name))
 
 
 def fingerprint(page, language: str) -> str:
