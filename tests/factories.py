@@ -298,3 +298,42 @@ def create_article(
     if publish_it:
         publish(article)
     return article
+
+
+def article_form_data(*, authors, image, languages: dict, **extra) -> dict:
+    """What an editor posts from the article edit form (``nested_form_data``), for the admin views.
+
+    ``languages``: ``{code: {"title", "slug", "intro", "hero_caption", "ready", "body": [(block, value)]}}``;
+    every site language gets its fields, empty where ``languages`` says nothing. ``extra`` is added as
+    is (``loaded_revision_id``, ``"action-publish"``...).
+    """
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = {
+        "date": "2025-11-14 10:00",
+        "hero_image": image.pk,
+        "hero_credit": "Agency",
+        "source_url": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "article_authors": inline_formset([{"author": author.pk} for author in authors]),
+    }
+    for code in LANGUAGES:
+        fields = languages.get(code, {})
+        data.update(
+            {
+                f"title_{code}": fields.get("title", ""),
+                f"slug_{code}": fields.get("slug", ""),
+                f"intro_{code}": fields.get("intro", ""),
+                f"hero_caption_{code}": fields.get("hero_caption", ""),
+                f"hero_alt_{code}": "",
+                f"source_name_{code}": "",
+                f"seo_title_{code}": "",
+                f"search_description_{code}": "",
+                f"body_{code}": streamfield(fields.get("body", [])),
+            }
+        )
+        if fields.get("ready"):
+            data[f"ready_{code}"] = "on"
+    data.update(extra)
+    return nested_form_data(data)

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text
 
 from news.models import ArticlePage, CategoryIndexPage
 from tests import factories
@@ -26,38 +26,22 @@ SLUGS = {"en": "baku-hosts-peace-talks", "az": "baki-sulh-danisiqlari", "ru": "b
 
 def article_form_data(author, image, titles=TITLES, slugs=SLUGS, **extra):
     """What an editor submits: every language filled in, published."""
-    data = {
-        "date": "2025-11-14 10:00",
-        "hero_image": image.pk,
-        "hero_credit": "Agency",
-        "source_url": "",
-        "go_live_at": "",
-        "expire_at": "",
-        "article_authors": inline_formset([{"author": author.pk}]),
+    languages = {
+        code: {
+            "title": titles[code],
+            "slug": slugs[code],
+            "ready": True,
+            "intro": f"Standfirst {code}",
+            "hero_caption": f"Caption {code}",
+            "body": [
+                ("heading", {"text": f"Heading {code}", "level": "h2"}),
+                ("paragraph", rich_text(f"<p>Paragraph {code}.</p>")),
+                ("quote", {"text": f"Quote {code}", "attribution": f"Speaker {code}"}),
+            ],
+        }
+        for code in LANGUAGES
     }
-    for code in LANGUAGES:
-        data.update(
-            {
-                f"title_{code}": titles[code],
-                f"slug_{code}": slugs[code],
-                f"ready_{code}": True,
-                f"intro_{code}": f"Standfirst {code}",
-                f"hero_caption_{code}": f"Caption {code}",
-                f"hero_alt_{code}": "",
-                f"source_name_{code}": "",
-                f"seo_title_{code}": "",
-                f"search_description_{code}": "",
-                f"body_{code}": streamfield(
-                    [
-                        ("heading", {"text": f"Heading {code}", "level": "h2"}),
-                        ("paragraph", rich_text(f"<p>Paragraph {code}.</p>")),
-                        ("quote", {"text": f"Quote {code}", "attribution": f"Speaker {code}"}),
-                    ]
-                ),
-            }
-        )
-    data.update(extra)
-    return nested_form_data(data)
+    return factories.article_form_data(authors=[author], image=image, languages=languages, **extra)
 
 
 def publish_data(data):

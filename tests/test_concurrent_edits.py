@@ -6,9 +6,10 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils.html import strip_tags
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text
 
 from news.models import ArticlePage
+from tests import factories
 from tests.languages import LANGUAGES
 from translations.links import page_url
 
@@ -55,36 +56,27 @@ def open_editor(client, article) -> str:
 
 
 def save(client, article, loaded_revision_id, content, publish=False):
-    data = {
-        "date": "2026-11-14 10:00",
-        "hero_image": article.hero_image_id,
-        "hero_credit": "",
-        "source_url": "",
-        "go_live_at": "",
-        "expire_at": "",
-        "article_authors": inline_formset(
-            [{"author": link.author_id} for link in article.article_authors.all()]
-        ),
-        "loaded_revision_id": loaded_revision_id,
+    languages = {
+        code: {
+            "title": content[code]["title"],
+            "slug": getattr(article, f"slug_{code}"),
+            "intro": content[code]["intro"],
+            "ready": True,
+            "body": [("paragraph", rich_text(content[code]["body"]))],
+        }
+        for code in LANGUAGES
     }
-    if publish:
-        data["action-publish"] = "action-publish"
-    for code in LANGUAGES:
-        data.update(
-            {
-                f"title_{code}": content[code]["title"],
-                f"slug_{code}": getattr(article, f"slug_{code}"),
-                f"intro_{code}": content[code]["intro"],
-                f"hero_caption_{code}": "",
-                f"hero_alt_{code}": "",
-                f"source_name_{code}": "",
-                f"seo_title_{code}": "",
-                f"search_description_{code}": "",
-                f"ready_{code}": "on",
-                f"body_{code}": streamfield([("paragraph", rich_text(content[code]["body"]))]),
-            }
-        )
-    response = client.post(f"/admin/pages/{article.pk}/edit/", nested_form_data(data))
+    extra = {
+        "loaded_revision_id": loaded_revision_id,
+        **({"action-publish": "action-publish"} if publish else {}),
+    }
+    data = factories.article_form_data(
+        authors=[link.author for link in article.article_authors.all()],
+        image=article.hero_image,
+        languages=languages,
+        **extra,
+    )
+    response = client.post(f"/admin/pages/{article.pk}/edit/", data)
     assert response.status_code == 302, response.content[:3000]
     return client.get(response.url).content.decode()  # the page the editor lands on, with its messages
 

@@ -16,7 +16,7 @@ from django.utils.functional import Promise
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text
 
 from about.models import AboutPage, ContentPage
 from home.models import SiteSettings
@@ -516,32 +516,20 @@ ADMIN_RICH_TEXT = (
 
 
 def article_form_data(author, image, body_html, linked_page):
-    data = {
-        "date": "2025-11-14 10:00",
-        "hero_image": image.pk,
-        "hero_credit": "Agency",
-        "source_url": "",
-        "go_live_at": "",
-        "expire_at": "",
-        "article_authors": inline_formset([{"author": author.pk}]),
-    }
     html = body_html + f'<p><a linktype="page" id="{linked_page.pk}">a page</a></p>'
-    for code in LANGUAGES:
-        data.update(
-            {
-                f"title_{code}": f"Edited {code}",
-                f"slug_{code}": f"edited-{code}",
-                f"ready_{code}": True,
-                f"intro_{code}": f"Standfirst {code}",
-                f"hero_caption_{code}": "",
-                f"hero_alt_{code}": "",
-                f"source_name_{code}": "",
-                f"seo_title_{code}": "",
-                f"search_description_{code}": "",
-                f"body_{code}": streamfield([("paragraph", rich_text(html, features=PARAGRAPH_FEATURES))]),
-            }
-        )
-    return nested_form_data({**data, "action-publish": "action-publish"})
+    languages = {
+        code: {
+            "title": f"Edited {code}",
+            "slug": f"edited-{code}",
+            "ready": True,
+            "intro": f"Standfirst {code}",
+            "body": [("paragraph", rich_text(html, features=PARAGRAPH_FEATURES))],
+        }
+        for code in LANGUAGES
+    }
+    return factories.article_form_data(
+        authors=[author], image=image, languages=languages, **{"action-publish": "action-publish"}
+    )
 
 
 def test_the_admin_saves_allowed_rich_text_unchanged(admin_client, soup, site_tree, make_article):
