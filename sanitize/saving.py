@@ -26,8 +26,7 @@ from django.db.models.signals import pre_save
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Revision
 
-from .rich_text import clean_rich_text
-from .streams import Report, clean_stream, clean_url
+from .streams import Report, clean_html, clean_stream, clean_url
 
 logger = logging.getLogger(__name__)
 
@@ -61,12 +60,7 @@ def clean_field_value(field, kind, value, report: Report):
     if kind == STREAM:
         return clean_stream(field.stream_block, value, report)
     if kind == RICH_TEXT:
-        if not isinstance(value, str):
-            return value
-        cleaned = clean_rich_text(value, field.features)
-        if cleaned != value:
-            report.rich_text += 1
-        return cleaned
+        return clean_html(value, field.features, report)
     return clean_url(value, report)
 
 

@@ -43,18 +43,23 @@ def clean_url(url, report: Report):
     return url
 
 
+def clean_html(html, features, report: Report):
+    """Rich text (``features`` as the editor allows them) cleaned, counted in ``report`` when changed."""
+    if not isinstance(html, str):
+        return html
+    cleaned = clean_rich_text(html, features)
+    if cleaned == html:
+        return html  # the same object: callers tell "nothing changed" by identity
+    report.rich_text += 1
+    return cleaned
+
+
 def clean_value(block, value, report: Report):
     """The raw ``value`` of ``block``, cleaned (the same object when nothing needed cleaning)."""
     if value is None:
         return value
     if isinstance(block, blocks.RichTextBlock):
-        if not isinstance(value, str):
-            return value
-        cleaned = clean_rich_text(value, block.features)
-        if cleaned != value:
-            report.rich_text += 1
-            return cleaned
-        return value
+        return clean_html(value, block.features, report)
     if isinstance(block, blocks.URLBlock):  # wagtail.embeds.blocks.EmbedBlock included
         return clean_url(value, report)
     if isinstance(block, blocks.StructBlock):
