@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install install-dev migrate messages compilemessages demo admin test lint format serve scheduler check clean
+.PHONY: run setup install install-dev migrate messages admin-messages compilemessages demo admin test lint format serve scheduler check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ scheduler: install
 messages: install
 	$(MANAGE) makemessages -l az -l ru --no-location --ignore=.venv --ignore=staticfiles
 	$(MANAGE) makemessages -d djangojs -l az -l ru --no-location --ignore=.venv --ignore=staticfiles
+	$(MANAGE) compile_translations
+
+## make admin-messages: after upgrading Wagtail, merge its new admin messages into locale/admin (TRANSLATING.md).
+admin-messages: install
+	$(MANAGE) merge_admin_messages
 	$(MANAGE) compile_translations
 
 ## make check: migrations, lint, formatting, the import ladder (import-linter), deploy checks.
