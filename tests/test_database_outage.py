@@ -56,7 +56,7 @@ def outage(tmp_path):
         "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
         "TEST_MEDIA_ROOT": str(tmp_path / "media"),
         "CONN_MAX_AGE": "0",
-        "LOG_LEVEL": "CRITICAL",
+        "LOG_LEVEL": "ERROR",
     }
     ready = tmp_path / "ready" / "db.sqlite3"
     ready.parent.mkdir()
@@ -69,21 +69,23 @@ def outage(tmp_path):
     )
     live = tmp_path / "live" / "db.sqlite3"  # its folder appears when the database comes back
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [str(GUNICORN), "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "30", "newsroom.wsgi"],
-        cwd=BASE,
-        env={**environment, "DATABASE_URL": f"sqlite:///{live}"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "server.log"
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(  # noqa: S603
+            [str(GUNICORN), "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "30", "newsroom.wsgi"],
+            cwd=BASE,
+            env={**environment, "DATABASE_URL": f"sqlite:///{live}"},
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(lambda: _answers(url)), "gunicorn did not start"
-        yield url, ready, live
+        yield url, ready, live, log
     finally:
         server.terminate()
-        _out, errors = server.communicate(timeout=20)
-        print(errors.decode()[-3000:])  # shown when the test fails
+        server.wait(timeout=20)
+        print(log.read_text(errors="replace")[-3000:])  # shown when the test fails
 
 
 def _answers(url):
@@ -94,7 +96,7 @@ def _answers(url):
 
 
 def test_outage_answers_503_then_recovers_by_itself(outage):
-    url, ready, live = outage
+    url, ready, live, _log = outage
     for language, path in [("en", "/en/search/?q=oil"), ("ru", "/ru/"), ("az", "/az/feed/rss/")]:
         status, headers, body = fetch(url + path, language)
         assert status == 503, (path, status, body[:500])
@@ -110,3 +112,13 @@ def test_outage_answers_503_then_recovers_by_itself(outage):
     assert wait_for(lambda: fetch(url + "/en/search/?q=oil")[0] == 200, seconds=5)
     assert time.monotonic() - back < 5
     assert fetch(url + "/ru/search/?q=" + urllib.parse.quote("нефть"))[0] == 200
+
+
+def test_an_outage_is_one_traceback_not_one_per_request(outage):
+    url, _ready, _live, log = outage
+    for path in ["/en/", "/ru/", "/az/feed/rss/", "/en/search/?q=oil"] * 5:
+        assert fetch(url + path)[0] == 503
+    text = log.read_text(errors="replace")
+    # Django logs each 503 as "Service Unavailable: <path>" with its traceback: one record for the 20.
+    assert text.count("Service Unavailable: ") == 1, text[-3000:]
+    assert "OperationalError" in text and "Traceback (most recent call last)" in text

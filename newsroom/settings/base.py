@@ -149,31 +149,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is the optional shared cache when several app servers run. It is an accelerator, never a single
 # point of failure (tests/test_cache_outage.py stops and freezes a real redis-server):
-# - django-redis's IGNORE_EXCEPTIONS turns a connection error or timeout into a miss on read and a no-op
-#   on write, so with Redis stopped or frozen pages are built uncached and publishing still succeeds;
 # - the timeouts are short because a frozen Redis (SIGSTOP, a swapping host, a lost network path) accepts
 #   connections and never answers; a healthy Redis on the local network answers in well under 1 ms;
-# - a page makes 16-23 cache calls warm and over 200 cold, so after one failure FailFastRedis skips Redis
-#   for REDIS_FAIL_FAST_SECONDS, then tries one call again (newsroom/settings/redis_client.py): a frozen
-#   Redis costs each process one REDIS_TIMEOUT per REDIS_FAIL_FAST_SECONDS, a stopped one nothing;
-# - django-redis logs every ignored error on the "django_redis.cache" logger (with its traceback);
-#   LOGGING lets one through per minute (newsroom/settings/log_filters.py).
+# - after one connection error or timeout FailFastRedis skips Redis for REDIS_FAIL_FAST_SECONDS, then
+#   lets one call try again (newsroom/settings/redis_client.py): a frozen Redis costs each process one
+#   REDIS_TIMEOUT per REDIS_FAIL_FAST_SECONDS, a stopped one nothing; it logs once each way;
+# - while Redis does not answer, ResilientRedisCache answers from a small per-process memory cache whose
+#   entries live REDIS_FALLBACK_SECONDS (newsroom/settings/redis_cache.py), so pages, the navigation tree
+#   and rendition lookups are built once per few seconds per process, not on every request; publishing
+#   still succeeds, and the keys it deleted are deleted in Redis too when it answers again.
 # Without REDIS_URL each process keeps its own in-memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))  # seconds, to connect and per command
 REDIS_FAIL_FAST_SECONDS = float(os.environ.get("REDIS_FAIL_FAST_SECONDS", "5"))
+REDIS_FALLBACK_SECONDS = float(os.environ.get("REDIS_FALLBACK_SECONDS", "5"))
+REDIS_CACHE_BACKEND = "newsroom.settings.redis_cache.ResilientRedisCache"
 REDIS_CACHE_OPTIONS = {
-    "IGNORE_EXCEPTIONS": True,
+    "FALLBACK_SECONDS": REDIS_FALLBACK_SECONDS,
     "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
     "SOCKET_TIMEOUT": REDIS_TIMEOUT,
     "REDIS_CLIENT_CLASS": "newsroom.settings.redis_client.FailFastRedis",
     "REDIS_CLIENT_KWARGS": {"fail_fast_seconds": REDIS_FAIL_FAST_SECONDS},
 }
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": REDIS_CACHE_BACKEND,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
             "OPTIONS": REDIS_CACHE_OPTIONS,
@@ -303,12 +304,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "filters": {
         "without_traceback": {"()": "newsroom.settings.host_logging.WithoutTraceback"},
-        "once_a_minute": {"()": "newsroom.settings.log_filters.OncePerInterval", "seconds": 60},
+        "database_outage_once_a_minute": {
+            "()": "newsroom.settings.log_filters.DatabaseOutageOncePerInterval",
+            "seconds": 60,
+        },
     },
     "loggers": {
         # A request with a bad Host header is one line in the log, not a traceback.
         "django.security.DisallowedHost": {"filters": ["without_traceback"]},
-        # While Redis is down, its ignored errors are logged once a minute, not on every cache call.
-        "django_redis.cache": {"filters": ["once_a_minute"]},
+        # While the database is down, the 503s it causes are one traceback a minute, not one per request.
+        "django.request": {"filters": ["database_outage_once_a_minute"]},
     },
 }

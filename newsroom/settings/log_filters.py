@@ -13,6 +13,10 @@ that passes says how many were dropped before it::
 
 The state is per process (each gunicorn worker logs once a minute). This module is imported by
 ``logging.config`` while settings load: it imports nothing from Django.
+
+:class:`DatabaseOutageOncePerInterval` does the same on ``django.request`` for the requests that failed
+because the database did not answer (answered 503 by ``maintenance.views.server_error``): one traceback
+a minute during an outage instead of one per request; every other error is logged as it comes.
 """
 
 import logging
@@ -44,3 +48,18 @@ class OncePerInterval(logging.Filter):
             record.msg = f"{record.getMessage()} ({dropped} more like it since the last one logged)"
             record.args = None
         return True
+
+
+# Django wraps every driver's connection failures in these (django.db.utils); matched by name and module
+# so that this module needs no Django import while logging is configured.
+DATABASE_UNREACHABLE = {("django.db.utils", "OperationalError"), ("django.db.utils", "InterfaceError")}
+
+
+class DatabaseOutageOncePerInterval(OncePerInterval):
+    """Throttle only the records of requests that failed because the database did not answer."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is None or (type(error).__module__, type(error).__name__) not in DATABASE_UNREACHABLE:
+            return True
+        return super().filter(record)
