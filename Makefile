@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+PRODUCTION := DJANGO_SETTINGS_MODULE=newsroom.settings.production
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -42,6 +43,7 @@ admin: setup
 
 ## make run: set everything up from a fresh clone and serve the site with demo content on SQLite.
 run: demo admin
+	$(MANAGE) set_site_url http://$(HOST):$(PORT)
 	@echo "Serving at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	trap "kill 0" EXIT INT TERM; $(MANAGE) run_scheduler & $(MANAGE) runserver $(HOST):$(PORT)
 
@@ -49,9 +51,16 @@ run: demo admin
 test: install-dev compilemessages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## make serve: production-style serving through gunicorn (needs the production environment, see .env.example).
-serve: setup
-	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi
+## make serve: production-style serving through gunicorn (needs the production environment, see .env.example):
+## migrations, hashed static files and the deploy checks under production settings, the Wagtail Site set to
+## SITE_URL, then gunicorn.
+serve: install compilemessages
+	$(PRODUCTION) $(MANAGE) migrate --noinput
+	$(PRODUCTION) $(MANAGE) update_translation_fields
+	$(PRODUCTION) $(MANAGE) collectstatic --noinput -v 0
+	$(PRODUCTION) $(MANAGE) check --deploy
+	$(PRODUCTION) $(MANAGE) set_site_url
+	$(PRODUCTION) exec $(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi
 
 ## make scheduler: publish scheduled pages every minute (production runs this from a timer).
 scheduler: install

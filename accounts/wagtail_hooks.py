@@ -1,10 +1,14 @@
-"""Locked sign-ins in the admin: administrators see who is locked out and unlock them (delete the record)."""
+"""Locked sign-ins in the admin: administrators see who is locked out and unlock them (delete the record).
+The admin language switch that works for every account (accounts.admin_views)."""
 
 from axes.models import AccessAttempt
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from .admin_views import admin_language
 
 
 class UnlockOnlyPolicy(ModelPermissionPolicy):
@@ -28,3 +32,19 @@ class LockedSignInViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_locked_sign_ins():
     return LockedSignInViewSet("locked_sign_ins")
+
+
+@hooks.register("register_admin_urls")
+def register_admin_language_url():
+    return [path("account/language/", admin_language, name="accounts_admin_language")]
+
+
+@hooks.register("register_account_menu_item")
+def admin_language_menu_item(request):
+    return {
+        "url": reverse("accounts_admin_language"),
+        "label": _("Admin language"),
+        "help_text": _(
+            "Choose the language the admin speaks; it works with or without a name on the account."
+        ),
+    }

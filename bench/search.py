@@ -1,17 +1,27 @@
 #!/usr/bin/env python
-"""Search benchmark: 30,000 articles (10,000 per language), then the latency of the results page and of
-the live endpoint for 50 queries per language, and the SQL queries per request, on SQLite and PostgreSQL.
+"""Search benchmark: recall on held-out text, then 30,000 articles (10,000 per language) and the
+latency of the results page and of the live endpoint for 50 queries per language, and the SQL queries
+per request, on SQLite and PostgreSQL.
 
     .venv/bin/python bench/search.py                                  # SQLite only
     .venv/bin/python bench/search.py --postgres postgres://user@host:5432/bench_search
+    .venv/bin/python bench/search.py --recall-only [--split dev]      # recall alone, in seconds
 
-Each database is measured in its own process (``--worker``). Before the timings, a table shows which
-of the issue's matching rules Wagtail's own database search backend (``modelsearch``) meets on that
-database and which the newsroom's per-language index meets, over the same pages. Every figure is
-measured in this run; nothing is compared with numbers from elsewhere.
+Each database is measured in its own process (``--worker``):
+
+1. a table shows which of the issue's matching rules Wagtail's own database search backend
+   (``modelsearch``) meets on that database and which the newsroom's per-language index meets;
+2. recall: up to 200 articles per language made of held-out text and one query per article built
+   mechanically (``bench.search_data.recall_set``); recall is the share of queries whose article is on
+   the first results page (12). With both databases, the top 12 of every query are compared;
+3. 30,000 more articles, then the latencies.
+
+``--split dev`` measures recall on the text the rules may be tried on instead of the held-out text.
+Every figure is measured in this run; nothing is compared with numbers from elsewhere.
 """
 
 import argparse
+import json
 import os
 import random
 import subprocess
@@ -120,6 +130,97 @@ def capability_table(tree, make_article):
         )
 
 
+def measure_recall(tree, image, split):
+    """Recall per language on the held-out set; returns ``{query: [titles of the first page]}``."""
+    from django.utils import translation
+
+    from bench.search_data import build_pages, recall_set
+    from search import results
+    from search.indexing import rebuild
+
+    sets = {language: recall_set(language, split=split) for language in ("en", "az", "ru")}
+    specs = [
+        (language, title, "", body) for language, (articles, _q) in sets.items() for title, body in articles
+    ]
+    ids = iter(build_pages(tree, image, specs))
+    rebuild()
+    tops = {}
+    print(f"\n  recall on the {split} set: the article on the first page of 12 results")
+    for language, (articles, queries) in sets.items():
+        page_ids = [next(ids) for _ in articles]
+        found = {True: [0, 0], False: [0, 0]}
+        misses = []
+        for query, index, changed in queries:
+            with translation.override(language):
+                result = results.search(query, language)
+                pages = result.pages if result else []
+            hit = page_ids[index] in [page.pk for page in pages]
+            found[changed][0] += hit
+            found[changed][1] += 1
+            tops[f"{language}:{query}"] = [getattr(page, f"title_{language}") for page in pages]
+            if not hit:
+                misses.append(query)
+        hits = found[True][0] + found[False][0]
+        total = found[True][1] + found[False][1]
+        print(
+            f"  {language}: {hits}/{total} = {hits / max(total, 1):.1%}   "
+            f"(other form {found[True][0]}/{found[True][1]}, "
+            f"as in the text {found[False][0]}/{found[False][1]}; {len(articles)} articles)"
+        )
+        if misses:
+            print(f"      missed, e.g.: {', '.join(misses[:8])}")
+    return tops
+
+
+def stemmer_table():
+    """The Azerbaijani stemmers on tests/data/search/az-stems.tsv: how many forms get the same stem as
+    their dictionary form, and how many dictionary forms share a stem with another. The PyPI stemmers
+    are measured when installed (``pip install azstemmer stemmer-aze`` in a scratch environment)."""
+    import snowballstemmer
+
+    from search.azerbaijani import stem
+    from search.normalize import fold
+
+    rows = []
+    for line in (
+        (ROOT / "tests" / "data" / "search" / "az-stems.tsv").read_text(encoding="utf-8").splitlines()
+    ):
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t")[:2])
+    turkish = snowballstemmer.stemmer("turkish")
+
+    def lower(word):
+        return word.replace("İ", "i").replace("I", "ı").lower()
+
+    stemmers = {
+        "search.azerbaijani": lambda word: stem(fold(word)),
+        "Snowball Turkish": lambda word: fold(turkish.stemWord(lower(word).replace("ə", "e"))),
+        "folding only": fold,
+    }
+    try:
+        from azstemmer import AzStemmer
+
+        roots = AzStemmer(keyboard="az")
+        stemmers["azstemmer"] = lambda word: fold(roots.stem(lower(word)))
+    except Exception as error:  # noqa: BLE001 - any failure to load is reported as it is
+        print(f"  azstemmer: not measured ({type(error).__name__}: {error})")
+    try:
+        from stemmer_aze.stemmer import Stemmer
+
+        Stemmer()
+    except Exception as error:  # noqa: BLE001
+        print(f"  stemmer-aze: not measured ({type(error).__name__}: {error})")
+    lemmas = sorted({lemma for _form, lemma in rows})
+    print(f"\n  {'stemmer':<20} form meets its dictionary form   dictionary forms merged with another")
+    for name, function in stemmers.items():
+        met = sum(function(form) == function(lemma) for form, lemma in rows)
+        stems = {}
+        for lemma in lemmas:
+            stems.setdefault(function(lemma), []).append(lemma)
+        merged = sum(len(group) for group in stems.values() if len(group) > 1)
+        print(f"  {name:<20} {met}/{len(rows)} = {met / len(rows):.1%}{'':<14} {merged}/{len(lemmas)}")
+
+
 def worker(args):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.test")
     import django
@@ -142,8 +243,15 @@ def worker(args):
     settings.ALLOWED_HOSTS = ["*"]
     start = time.perf_counter()
     tree = factories.build_site_tree()
-    capability_table(tree, factories.create_article)
+    if not args.recall_only:
+        capability_table(tree, factories.create_article)
     image = factories.ImageFactory()
+    tops = measure_recall(tree, image, args.split)
+    if args.top_file:
+        Path(args.top_file).write_text(json.dumps(tops, ensure_ascii=False), encoding="utf-8")
+    if args.recall_only:
+        return
+    start = time.perf_counter()
     created = build_articles(tree, image, args.articles)
     built = time.perf_counter()
     documents = rebuild()
@@ -195,16 +303,25 @@ def main():
         default=os.environ.get("BENCH_POSTGRES_URL", ""),
         help="PostgreSQL URL of a database the benchmark may drop and recreate",
     )
+    parser.add_argument("--recall-only", action="store_true", help="measure recall only")
+    parser.add_argument("--stemmers", action="store_true", help="compare the Azerbaijani stemmers only")
+    parser.add_argument("--no-sqlite", action="store_true", help="measure PostgreSQL only")
+    parser.add_argument("--split", default="held-out", choices=["held-out", "dev"], help="recall text")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--top-file", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args)
         return
-    targets = [("sqlite", f"sqlite:///{args.sqlite}")]
+    if args.stemmers:
+        stemmer_table()
+        return
+    targets = [] if args.no_sqlite else [("sqlite", f"sqlite:///{args.sqlite}")]
     if args.postgres:
         targets.append(("postgresql", args.postgres))
     else:
         print("(no --postgres URL given: PostgreSQL skipped)")
+    tops = {}
     for vendor, url in targets:
         if vendor == "sqlite" and os.path.exists(args.sqlite):
             os.remove(args.sqlite)
@@ -217,6 +334,7 @@ def main():
             "LOG_LEVEL": "WARNING",
             "CONN_MAX_AGE": "0",
         }
+        top_file = os.path.join(tempfile.gettempdir(), f"bench-search-top-{vendor}.json")
         command = [
             sys.executable,
             __file__,
@@ -225,8 +343,25 @@ def main():
             str(args.articles),
             "--queries",
             str(args.queries),
-        ]
+            "--split",
+            args.split,
+            "--top-file",
+            top_file,
+        ] + (["--recall-only"] if args.recall_only else [])
         subprocess.run(command, env=env, check=True, cwd=ROOT)  # noqa: S603
+        tops[vendor] = json.loads(Path(top_file).read_text(encoding="utf-8"))
+    if len(tops) == 2:
+        compare_tops(tops["sqlite"], tops["postgresql"])
+
+
+def compare_tops(sqlite, postgresql):
+    same = [query for query in sqlite if sqlite[query] == postgresql.get(query)]
+    print(
+        f"\n=== SQLite and PostgreSQL: the same first page (12, in the same order) for "
+        f"{len(same)}/{len(sqlite)} recall queries"
+    )
+    for query in [query for query in sqlite if query not in same][:5]:
+        print(f"  differs: {query}: {sqlite[query][:3]} / {postgresql.get(query, [])[:3]}")
 
 
 def recreate_postgres(url):

@@ -1,14 +1,15 @@
 """The site root (HomePage) and the settings editors change for the whole site."""
 
 from django.db import models
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
 from navigation.menus import main_menu
+from news import renditions
+from news.listings import union_of
 from news.models import ArticlePage
 from sanitize.validators import validate_web_url
 from seo import structured_data
@@ -38,11 +39,15 @@ class HomePage(RouteByLanguagePathMixin, DefaultLanguageColumnsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = request_language(request)
-        articles = ArticlePage.objects.published_in(language).descendant_of(self)
-        latest = list(articles.cards()[: LATEST_COUNT + 1])
+        articles = ArticlePage.objects.published_in(language)
+        latest = list(articles.card_rows()[: LATEST_COUNT + 1])
         context["lead"] = latest[0] if latest else None
         context["latest"] = latest[1:]
-        context["sections"] = self.section_blocks(articles, language, exclude={a.pk for a in latest})
+        context["sections"] = blocks = self.section_blocks(articles, language, exclude={a.pk for a in latest})
+        # Every picture on the page (and the share image) in one query.
+        cards = [article for block in blocks for article in block["articles"]] + latest[1:]
+        lead = [(latest[0].hero_image, renditions.LEAD_CARD)] if latest else []
+        renditions.attach(lead + [(article.hero_image, renditions.CARD) for article in cards])
         context["language_versions"] = language_versions(self, request)
         context["meta"] = self.get_metadata(request, language, context["lead"])
         return context
@@ -56,30 +61,32 @@ class HomePage(RouteByLanguagePathMixin, DefaultLanguageColumnsMixin, Page):
         return meta
 
     def section_blocks(self, articles, language, exclude):
-        """The newest few articles of every top-level section, sub-sections included, in one query."""
-        top_path_length = (self.depth + 1) * self.steplen
-        ranked = (
-            articles.exclude(pk__in=exclude)
-            .annotate(
-                top_section_path=Substr("path", 1, top_path_length),
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[Substr("path", 1, top_path_length)],
-                    order_by=[F("date").desc(), F("pk").desc()],
-                ),
-            )
-            .filter(rank__lte=PER_SECTION_COUNT)
-            .cards()
-        )
+        """The newest few articles of every top-level section in the menu, sub-sections included.
+
+        One bounded query per section (``top_section`` and date, newest first, ``LIMIT``), all sent as
+        one ``UNION ALL``: each reads a few index entries, whatever the archive's size. (The window
+        query it replaces ranked every article of the language: 73 % of a Russian home view at 30,000.)
+        """
+        menu = main_menu(language)
+        if not menu:
+            return []
+        # Compiled once (an ORM compile of this query costs more than running it), then sent once per
+        # section with that section's path in place of the marker.
+        marker = "\x00top-section\x00"
+        newest = articles.exclude(pk__in=exclude).filter(
+            top_section=Subquery(Page.objects.filter(path=marker).values("pk"))
+        )[:PER_SECTION_COUNT]
+        union = union_of([newest], marker=marker, values=[section["path"] for section in menu])
+        chosen = articles.filter(pk__in=union).card_rows()
         by_section: dict[str, list] = {}
-        for article in ranked:
-            by_section.setdefault(article.top_section_path, []).append(article)
-        blocks = []
-        for section in main_menu(language):
-            items = by_section.get(section["path"], [])
-            if items:
-                blocks.append({"section": section, "articles": items})
-        return blocks
+        for article in chosen:
+            section = next((s["path"] for s in menu if article.path.startswith(s["path"])), None)
+            by_section.setdefault(section, []).append(article)
+        return [
+            {"section": section, "articles": by_section[section["path"]]}
+            for section in menu
+            if by_section.get(section["path"])
+        ]
 
 
 @register_setting(icon="site")

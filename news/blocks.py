@@ -1,10 +1,19 @@
 """StreamField blocks of an article body. Each block renders its own template under templates/blocks/."""
 
+import hashlib
+from urllib.parse import urlsplit
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.embeds.finders import get_finders
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -78,13 +87,79 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+# After a failed oEmbed lookup (provider down, no network) the block shows a link card and asks again
+# only after this long, so a page full of dead embeds does not wait for the provider on every view.
+EMBED_RETRY_SECONDS = 10 * 60
+
+
+class LinkCardEmbedValue(EmbedValue):
+    """An embed that never fails: its HTML when the provider answers, else a link card (``html`` empty).
+
+    Found embeds are kept in Wagtail's Embed table; a failed lookup is remembered in the cache for
+    ``EMBED_RETRY_SECONDS``, then tried again when the page is next rendered.
+    """
+
+    @cached_property
+    def html(self):
+        key = (
+            f"embed-failed:{hashlib.sha256(self.url.encode()).hexdigest()}:{self.max_width}:{self.max_height}"
+        )
+        if cache.get(key):
+            return ""
+        try:
+            embed = get_embed(self.url, self.max_width, self.max_height)
+        except EmbedException:
+            cache.set(key, True, EMBED_RETRY_SECONDS)
+            return ""
+        return render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed})
+
+    @property
+    def host(self) -> str:
+        return (urlsplit(self.url).hostname or "").removeprefix("www.")
+
+
+def embed_provider_accepts(url: str) -> bool:
+    return any(finder.accept(url) for finder in get_finders())
+
+
 class VideoEmbedBlock(EmbedBlock):
+    """An embedded video or post. Saving never depends on the provider answering: with the lookup failing
+    the address is kept, readers get a link card, and the lookup is tried again later."""
+
+    def to_python(self, value):
+        return LinkCardEmbedValue(value) if value else None
+
+    def value_from_form(self, value):
+        return LinkCardEmbedValue(value) if value else None
+
+    def normalize(self, value):
+        if isinstance(value, EmbedValue):
+            return LinkCardEmbedValue(value.url) if value.url else None
+        return LinkCardEmbedValue(value) if value else None
+
+    def get_default(self):
+        default = super().get_default()
+        return LinkCardEmbedValue(default.url) if default else None
+
+    def clean(self, value):
+        value = blocks.URLBlock.clean(self, value)  # a well-formed address, without asking the provider
+        if value and isinstance(value, EmbedValue):
+            validate_web_url(value.url)
+            if not embed_provider_accepts(value.url):
+                raise ValidationError(
+                    _(
+                        "This address cannot be embedded. "
+                        "Paste the address of a video or post (YouTube, Vimeo…)."
+                    )
+                )
+        return value
+
     class Meta:
         icon = "media"
         label = _("Embed (video or post)")
         template = "blocks/embed.html"
         help_text = _("Paste the address of a video or social media post.")
-        # Offline or with the provider down, the block shows a plain link to the address.
+        # Offline or with the provider down, the block shows a link card to the address.
         preview_value = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
 
 

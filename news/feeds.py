@@ -32,6 +32,7 @@ from translations.languages import localized_field, request_language
 from translations.links import page_url
 from translations.routing import page_at
 
+from . import renditions
 from .models import ArticlePage, CategoryIndexPage
 
 FEED_LENGTH = 30
@@ -138,9 +139,9 @@ class LatestArticlesFeed(Feed):
         articles = ArticlePage.objects.published_in(self.language)
         if section is not None:
             articles = articles.descendant_of(section)
-        return list(
-            articles.defer_streamfields().cards().with_authors().prefetch_related("tags")[:FEED_LENGTH]
-        )
+        items = list(articles.card_rows().with_authors().prefetch_related("tags")[:FEED_LENGTH])
+        renditions.attach([(article.hero_image, renditions.FEED_ITEM) for article in items])
+        return items
 
     def item_title(self, article):
         return plain(article.title)

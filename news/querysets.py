@@ -1,16 +1,45 @@
 """What readers see of articles: the one definition of "published for readers of a language",
 "newest first", and what a listing card needs loaded."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from wagtail.models import PageManager, PageQuerySet
 
-from translations.availability import visible_q
+from seo.images import MACHINE_SPECS, specs_of
+from translations.availability import READY_FIELD, public_q
+from translations.languages import language_codes, localized_field
+
+
+def card_fields() -> list[str]:
+    """The columns a listing card reads (title, URL, standfirst, date, section, picture): not the
+    bodies (three JSON columns) nor the editors' fields, which the ORM would otherwise load and compile."""
+    translated = ["title", "url_path", "slug", "intro", "hero_alt", "hero_caption", READY_FIELD]
+    return [
+        "id",
+        "title",
+        "url_path",
+        "slug",
+        "path",
+        "depth",
+        "live",
+        "locale_id",
+        "content_type_id",
+        "date",
+        "last_published_at",
+        "first_published_at",
+        "hero_image",
+        *[localized_field(name, code) for name in translated for code in language_codes()],
+    ]
 
 
 class ArticlePageQuerySet(PageQuerySet):
     def for_readers(self, language: str):
-        """Live, public, and available in ``language`` (``translations.availability.visible_q``)."""
-        return self.filter(visible_q(language))
+        """Live, public, and available in ``language``: ``translations.availability.visible_q`` for
+        articles, with the readiness flag read from the article's own row instead of a correlated
+        ``NOT EXISTS`` on the same table (73 % of a Russian home view at 30,000 articles went there)."""
+        title = localized_field("title", language)
+        available = Q(**{f"{title}__isnull": False}) & ~Q(**{title: ""})
+        ready = Q(**{localized_field(READY_FIELD, language): True})
+        return self.filter(Q(live=True) & public_q() & available & ready)
 
     def newest(self):
         return self.order_by("-date", "-pk")
@@ -20,13 +49,20 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.for_readers(language).newest()
 
     def cards(self):
-        """What a listing card shows: hero image (joined) and its renditions (one query for all cards).
+        """What a listing card shows: the card's columns and the hero image (joined). Renditions come
+        from one query for the whole page (``news.renditions.attach``), or, for callers that do not
+        attach them, from the prefetch of the card's own renditions below."""
+        renditions = self.model._meta.get_field("hero_image").related_model.renditions.rel.related_model
+        wanted = renditions.objects.filter(filter_spec__in=specs_of("hero", "card", MACHINE_SPECS[0]))
+        return (
+            self.select_related("hero_image")
+            .only(*card_fields())
+            .prefetch_related(Prefetch("hero_image__renditions", queryset=wanted))
+        )
 
-        ``Prefetch("hero_image", queryset=...prefetch_renditions())`` would be skipped by Django once
-        ``select_related("hero_image")`` has loaded the images, leaving one rendition query per card;
-        prefetching ``hero_image__renditions`` works on the joined images.
-        """
-        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+    def card_rows(self):
+        """:meth:`cards` without the rendition prefetch: the caller attaches renditions for the page."""
+        return self.select_related("hero_image").only(*card_fields())
 
     def with_authors(self, photos: bool = False):
         """Bylines in one extra query (``article.authors`` reads it); with ``photos`` their images too."""

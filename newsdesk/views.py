@@ -15,6 +15,7 @@ from news.models import ArticlePage, CategoryIndexPage
 from translations.availability import READY_FIELD
 from translations.copying import copy_translation, plan
 from translations.languages import default_language, language_codes, language_label, localized_field
+from translations.roles import may_edit_language
 from translations.status import Status, counts, status_of, with_change_times
 
 from .filters import StatusFilterForm
@@ -92,6 +93,8 @@ def copy_view(request, page_id):
     source = request.POST.get("source") or request.GET.get("source") or default_language()
     if target not in codes or source not in codes or source == target:
         raise Http404(_("Choose two different languages."))
+    if not may_edit_language(request.user, target):
+        raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     if request.method == "POST":
         _revision, copied = copy_translation(page, source, target, user=request.user)

@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     ),
     path("search/", include("search.urls")),
     path("feed/", include((news_urls.feed_patterns, "feeds"))),
+    path("newsletter/", include("newsletter.urls")),
     path("", include("news.urls")),
     path("", include(page_patterns)),
     prefix_default_language=True,

@@ -1,63 +1,207 @@
-"""Running a SearchQuery against the full-text index of the database in use.
+"""Running a SearchQuery against the full-text index of the database in use, ranked the same way on
+SQLite and PostgreSQL.
 
-``matching_documents`` returns SearchDocument rows (``page_id``) matching the query in one language,
-best first: FTS5 ``bm25`` on SQLite (a join to the FTS5 table, ``search.models.FullTextEntry``),
-``ts_rank_cd`` over a GIN-indexed ``tsvector`` on PostgreSQL (``django.contrib.postgres.search``),
-each weighting the title ten times the body; ties go to the newest page. The query expression is
-always a bound parameter. Other databases get a slower substring match so the site still works.
+Matching uses each database's index: FTS5 ``MATCH`` on SQLite (a join to the FTS5 table,
+``search.models.FullTextEntry``), a GIN-indexed ``tsvector`` on PostgreSQL. Both see the same tokens
+(the terms of ``search.normalize``, which neither database changes), the same phrases (adjacent
+terms) and the same prefixes, so they match the same documents.
+
+Ranking does not use either database's own function (``bm25()`` and ``ts_rank_cd`` disagree). Every
+matching document gets the same BM25F score, computed by one SQL text on both databases from the
+stored terms (``" term "`` counted with ``REPLACE``/``LENGTH``), the stored lengths and figures worked
+out in Python from one statistics query (``Ranking``):
+
+    score = Σ over query terms t of  idf(t) · (k1 + 1) · w / (k1 + w)
+    w     = 3 · tf_title / (1 − b + b · title_length / avg_title)
+            + tf_body / (1 − b + b · body_length / avg_body)
+    idf   = ln(1 + (N − df + 0.5) / (df + 0.5))      (N, df: documents of the language)
+
+with k1 = 1.2, b = 0.75: a term in the title counts three times one in the body. Ties go to the
+newest page (``date``), then the higher page id. A query matching more than ``MAX_RANKED`` documents
+ranks the newest ``MAX_RANKED`` of them (the count still counts all). All arithmetic is in double
+precision, in the same order on both databases, so equal inputs give bit-equal scores. The query
+expression is always a bound parameter. Other databases get an unranked substring match so the site
+still works.
 """
+
+import math
+from dataclasses import dataclass
 
 from django.contrib.postgres import search as pg
 from django.db import connection
-from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models import Exists, OuterRef, Q
 
-from .fts import SearchVectorColumn
+from .fts import FTS_TABLE, SearchVectorColumn
 from .models import SearchDocument
 from .query import SearchQuery
 
+# A query matching more documents than this ranks the newest this many (a news archive's readers want
+# recent pieces; scoring every one of 10,000 matches cost 100+ ms): the same cut on both databases.
+MAX_RANKED = 1000
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 3.0
+TABLE = SearchDocument._meta.db_table
 
-def fts5_expression(query: SearchQuery, prefix_stem: str | None) -> str:
-    parts = [f'"{" ".join(group)}"' for group in query.groups]
+
+def _fts5_phrase(terms: list[str]) -> str:
+    return f'"{" ".join(terms)}"'
+
+
+def fts5_expression(query: SearchQuery) -> str:
+    parts = [_fts5_phrase(group) for group in query.groups]
     if query.prefix:
-        # The typed prefix, or the whole word stemmed: "переговоры" finds "переговорах" too.
-        options = [f'"{query.prefix}"*'] + ([f'"{prefix_stem}"'] if prefix_stem else [])
+        options = [f'"{query.prefix}"*'] + [_fts5_phrase([term]) for term in query.prefix_terms]
         parts.append("(" + " OR ".join(options) + ")")
     return " AND ".join(parts)
 
 
-def tsquery_expression(query: SearchQuery, prefix_stem: str | None) -> str:
-    parts = [" <-> ".join(group) for group in query.groups]
-    parts = [f"({part})" for part in parts]
+def tsquery_expression(query: SearchQuery) -> str:
+    parts = ["(" + " <-> ".join(group) + ")" for group in query.groups]
     if query.prefix:
-        options = [f"{query.prefix}:*"] + ([prefix_stem] if prefix_stem else [])
+        options = [f"{query.prefix}:*", *query.prefix_terms]
         parts.append("(" + " | ".join(options) + ")")
     return " & ".join(parts)
 
 
-def matching_documents(query: SearchQuery, language: str, prefix_stem: str | None = None):
-    """SearchDocument rows of ``language`` matching ``query``, ranked, as a lazy queryset."""
+def _match_term(term: str) -> str:
+    return _fts5_phrase([term]) if connection.vendor == "sqlite" else term
+
+
+def matching_documents(query: SearchQuery, language: str):
+    """SearchDocument rows of ``language`` matching ``query`` (unordered, lazy)."""
     documents = SearchDocument.objects.filter(language=language)
     vendor = connection.vendor
     if vendor == "sqlite":
-        # bm25() is lower for better matches; its weights are per FTS5 column (title, body).
-        rank = Func(F("fts__table"), Value(10.0), Value(1.0), function="bm25", output_field=FloatField())
-        return (
-            documents.filter(fts__table__fts5_match=fts5_expression(query, prefix_stem))
-            .annotate(rank=rank)
-            .order_by("rank", "-page_id")
-        )
+        return documents.filter(fts__table__fts5_match=fts5_expression(query))
     if vendor == "postgresql":
-        tsquery = pg.SearchQuery(tsquery_expression(query, prefix_stem), search_type="raw", config="simple")
-        return (
-            documents.alias(search_vector=SearchVectorColumn())
-            .filter(search_vector=tsquery)
-            .annotate(rank=pg.SearchRank(F("search_vector"), tsquery, normalization=1, cover_density=True))
-            .order_by("-rank", "-page_id")
-        )
+        tsquery = pg.SearchQuery(tsquery_expression(query), search_type="raw", config="simple")
+        return documents.alias(search_vector=SearchVectorColumn()).filter(search_vector=tsquery)
     condition = Q()
     for group in query.groups:
-        text = " ".join(group)
+        text = f" {' '.join(group)} "
         condition &= Q(title_terms__contains=text) | Q(body_terms__contains=text)
     if query.prefix:
-        condition &= Q(title_terms__contains=query.prefix) | Q(body_terms__contains=query.prefix)
-    return documents.filter(condition).order_by("-page_id")
+        condition &= Q(title_terms__contains=f" {query.prefix}") | Q(body_terms__contains=f" {query.prefix}")
+    return documents.filter(condition)
+
+
+def _document_frequency_sql(vendor: str) -> str:
+    if vendor == "sqlite":
+        return (
+            f"(SELECT COUNT(*) FROM {TABLE} d JOIN {FTS_TABLE} f ON f.rowid = d.id "  # noqa: S608
+            f"WHERE f.{FTS_TABLE} MATCH %s AND d.language = %s)"
+        )
+    return (
+        f"(SELECT COUNT(*) FROM {TABLE} d "  # noqa: S608
+        "WHERE d.search_vector @@ to_tsquery('simple'::regconfig, %s) AND d.language = %s)"
+    )
+
+
+@dataclass
+class Ranking:
+    """The figures of the score that come from the whole index: one statistics query."""
+
+    idf: dict[str, float]
+    avg_title: float
+    avg_body: float
+
+    @classmethod
+    def load(cls, terms: list[str], language: str) -> "Ranking":
+        vendor = connection.vendor
+        columns = ["COUNT(*)", "COALESCE(SUM(title_length), 0)", "COALESCE(SUM(body_length), 0)"]
+        params: list = []
+        if vendor in ("sqlite", "postgresql"):
+            for term in terms:
+                columns.append(_document_frequency_sql(vendor))
+                params += [_match_term(term), language]
+        sql = f"SELECT {', '.join(columns)} FROM {TABLE} WHERE language = %s"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, language])
+            row = cursor.fetchone()
+        total, title_sum, body_sum = (int(value) for value in row[:3])
+        frequencies = [int(value) for value in row[3:]] or [0] * len(terms)
+        idf = {
+            term: math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+            for term, df in zip(terms, frequencies, strict=True)
+        }
+        total = max(total, 1)
+        return cls(idf, max(title_sum / total, 1.0), max(body_sum / total, 1.0))
+
+
+def _tf(column: str) -> str:
+    """How many times the bound term (``" term "``) occurs in ``column``, as a double."""
+    return f"CAST((LENGTH({column}) - LENGTH(REPLACE({column}, %s, ' '))) / %s AS DOUBLE PRECISION)"
+
+
+class RankedDocuments:
+    """The page ids of the documents matching a query, best first; sliceable and countable, for
+    django.core.paginator.Paginator. Each slice is one SQL query; ``count()`` another."""
+
+    def __init__(self, query: SearchQuery, language: str, visible_pages):
+        self.query = query
+        self.language = language
+        visible = visible_pages.order_by().filter(pk=OuterRef("page_id"))
+        # A correlated EXISTS checks only the matching documents (an IN over every visible page was
+        # 3-6x slower on SQLite at 30,000 articles; bench/search.py).
+        self.documents = matching_documents(query, language).filter(Exists(visible))
+        self._count = None
+        self._ranking = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.documents.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def ranked_sql(self) -> tuple[str, list]:
+        """SQL (and parameters) selecting the matching page ids, best first (the module docstring)."""
+        newest = self.documents.order_by("-date", "-id").values("id")[:MAX_RANKED]
+        ids_sql, ids_params = newest.query.sql_with_params()
+        if connection.vendor not in ("sqlite", "postgresql"):
+            ordered = self.documents.order_by("-date", "-page_id").values("page_id")
+            sql, params = ordered.query.sql_with_params()
+            return sql, list(params)
+        terms = self.query.ranked_terms
+        if self._ranking is None:
+            self._ranking = Ranking.load(terms, self.language)
+        ranking = self._ranking
+        counts, count_params, weights, weight_params, score, score_params = [], [], [], [], [], []
+        for index, term in enumerate(terms):
+            needle = f" {term} "
+            for column, name in (("title_terms", f"t{index}"), ("body_terms", f"b{index}")):
+                counts.append(f"{_tf(column)} AS {name}")
+                count_params += [needle, len(needle) - 1]
+            weights.append(
+                f"(%s * t{index} / (%s + %s * CAST(title_length AS DOUBLE PRECISION)) "
+                f"+ b{index} / (%s + %s * CAST(body_length AS DOUBLE PRECISION))) AS w{index}"
+            )
+            weight_params += [TITLE_WEIGHT, 1 - B, B / ranking.avg_title, 1 - B, B / ranking.avg_body]
+            score.append(f"%s * w{index} / (%s + w{index})")
+            score_params += [ranking.idf[term] * (K1 + 1), K1]
+        # The matching documents with their term counts, each computed once (MATERIALIZED: SQLite
+        # would otherwise copy every REPLACE into each place the score uses it).
+        sql = (
+            f"WITH matched AS MATERIALIZED (SELECT page_id, date, title_length, body_length, "  # noqa: S608
+            f"{', '.join(counts)} FROM {TABLE} WHERE id IN ({ids_sql})), "
+            f"weighted AS MATERIALIZED (SELECT page_id, date, {', '.join(weights)} FROM matched) "
+            f"SELECT page_id FROM weighted ORDER BY {' + '.join(score)} DESC, date DESC, page_id DESC"
+        )
+        return sql, [*count_params, *ids_params, *weight_params, *score_params]
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start = key.start or 0
+        sql, params = self.ranked_sql()
+        if key.stop is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params += [max(key.stop - start, 0), start]
+        elif start:
+            sql += " LIMIT -1 OFFSET %s" if connection.vendor == "sqlite" else " OFFSET %s"
+            params += [start]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]

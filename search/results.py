@@ -1,14 +1,16 @@
 """From a reader's query to the pages to show, in a fixed number of queries.
 
-1. the ranked SearchDocument ids of the query's language, restricted to live, public pages that
-   exist in that language (``translations.availability.visible_q``), a page of them at a time;
-2. the articles of that page of results with their hero images and renditions (prefetched);
-3. any other pages (About, Donate) as their specific types.
+1. the figures of the ranking (documents, lengths, how many documents hold each term);
+2. how many documents match, restricted to live, public pages that exist in that language
+   (``translations.availability.visible_q``), then one page of them, ranked (``search.backends``);
+3. the articles of that page of results with their hero images and renditions (prefetched), any
+   other pages (About, Donate) as their specific types, and the texts for the snippets.
+
+When nothing matches, "Did you mean" (``search.suggest``) looks for close words.
 """
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -18,10 +20,12 @@ from news.models import ArticlePage
 from translations.availability import visible_q
 
 from .analysis import language_fields
-from .backends import matching_documents
+from .backends import RankedDocuments
 from .indexing import indexed_models
-from .normalize import stem_words
-from .query import SearchQuery, parse
+from .models import SearchDocument
+from .query import parse
+from .snippets import snippet
+from .suggest import suggestion
 
 RESULTS_PER_PAGE = 12
 LIVE_RESULTS = 5
@@ -56,13 +60,8 @@ def visible_pages(language: str):
     return Page.objects.filter(visible_q(language))
 
 
-def ranked_documents(query: SearchQuery, language: str):
-    prefix_stem = stem_words([query.prefix], language)[0] if query.prefix else None
-    documents = matching_documents(query, language, prefix_stem)
-    # A correlated EXISTS checks only the matching documents (an IN over every visible page was
-    # 3-6x slower on SQLite at 30,000 articles; bench/search.py).
-    visible = visible_pages(language).order_by().filter(pk=OuterRef("page_id"))
-    return documents.filter(Exists(visible))
+def ranked_documents(query, language: str) -> RankedDocuments:
+    return RankedDocuments(query, language, visible_pages(language))
 
 
 def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:
@@ -80,12 +79,28 @@ def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:
 
 
 class Results:
-    """A paginated list of results whose ``object_list`` are the specific pages."""
+    """A paginated list of results whose ``items`` hold the specific pages and their snippets."""
 
-    def __init__(self, ranked_ids, page_number, per_page=RESULTS_PER_PAGE):
+    def __init__(self, ranked_ids, page_number, *, query=None, language=None, per_page=RESULTS_PER_PAGE):
         self.page_obj = Paginator(ranked_ids, per_page).get_page(page_number)
-        self.pages = load_pages(list(self.page_obj.object_list))
-        self.items = [{"page": page, "is_article": isinstance(page, ArticlePage)} for page in self.pages]
+        ids = list(self.page_obj.object_list)
+        self.pages = load_pages(ids)
+        texts = {}
+        if query is not None and ids:
+            texts = dict(
+                SearchDocument.objects.filter(page_id__in=ids, language=language).values_list(
+                    "page_id", "text"
+                )
+            )
+        self.items = [
+            {
+                "page": page,
+                "is_article": isinstance(page, ArticlePage),
+                "snippet": snippet(texts.get(page.pk, ""), query, language) if query is not None else "",
+            }
+            for page in self.pages
+        ]
+        self.suggestion = None
 
     @property
     def count(self) -> int:
@@ -98,15 +113,26 @@ def search(text: str, language: str, page_number=None) -> Results | None:
         return None
     if uses_wagtail_engine():
         return Results(wagtail_ranked_ids(text, language), page_number)
-    return Results(ranked_documents(query, language).values_list("page_id", flat=True), page_number)
+    results = Results(ranked_documents(query, language), page_number, query=query, language=language)
+    if not results.count:
+        results.suggestion = suggest(query, language)
+    return results
+
+
+def suggest(query, language: str) -> str | None:
+    """A corrected query that finds something, or None."""
+    corrected = suggestion(query.typed, language)
+    if corrected is None:
+        return None
+    parsed = parse(corrected, language)
+    return corrected if parsed and ranked_documents(parsed, language).count() else None
 
 
 def live_search(text: str, language: str) -> list[Page]:
-    """Up to five pages for the header box; the last word typed also matches as a prefix."""
-    query = parse(text, language, prefix=True)
+    """Up to five pages for the header box: the first five of the results page for ``text``."""
+    query = parse(text, language)
     if not query:
         return []
     if uses_wagtail_engine():
         return load_pages(wagtail_ranked_ids(text, language, LIVE_RESULTS), images=False)[:LIVE_RESULTS]
-    ids = list(ranked_documents(query, language).values_list("page_id", flat=True)[:LIVE_RESULTS])
-    return load_pages(ids, images=False)
+    return load_pages(ranked_documents(query, language)[:LIVE_RESULTS], images=False)

@@ -28,9 +28,11 @@ def search(request):
     language = request_language(request)
     found = results.search(query, language, request.GET.get("page")) if query else None
     title = _("Search results for “%(query)s”") % {"query": query} if query else _("Search")
+    suggested = getattr(found, "suggestion", None)
     context = {
         "search_query": query,
         "results": found,
+        "suggestion_url": f"?{urlencode({'q': suggested})}" if suggested else "",
         "query_string": urlencode({"q": query}),
         "page_title": title,
         # Results are kept out of search engines (noindex, robots.txt): no canonical, no alternates.

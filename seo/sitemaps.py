@@ -8,6 +8,8 @@ A sitemap file costs a fixed number of queries, however many pages. The views an
 other methods get 405.
 """
 
+from functools import cache
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Max
 from django.http import Http404
@@ -16,9 +18,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from translations.availability import public_q
-from translations.languages import language_codes
-from translations.links import alternates
+from translations.availability import READY_FIELD, public_q, readiness_models
+from translations.languages import default_language, language_codes, localized_field
+from translations.links import page_url
 
 from .absolute import absolute, w3c
 
@@ -40,15 +42,84 @@ def site_pages(request):
 
 
 def published_pages(request):
-    """:func:`site_pages` as their specific types (one query per type), bodies left out."""
-    return site_pages(request).defer_streamfields().specific().order_by("path")
+    """:func:`site_pages` as rows of what a ``<url>`` needs (one query): each language's path and title,
+    the readiness flags of the page types that have them, the dates. Loading 10,000 specific pages and
+    asking Wagtail for 30,000 URLs took 1.4 s per file at 3,000 articles; this reads one narrow row each."""
+    codes = language_codes()
+    fields = ["pk", "url_path", "last_published_at", "first_published_at", "latest_revision_created_at"]
+    fields += [localized_field(name, code) for name in ("url_path", "title") for code in codes]
+    fields += [key for code in codes for key in ready_keys(code)] + list(date_keys())
+    return site_pages(request).order_by("path").values(*fields)
 
 
-def page_entries(page, request) -> list[dict]:
-    """One ``<url>`` per language version of ``page``, each listing all versions and x-default."""
-    links = alternates(page, request)
-    changed = page.last_published_at or page.first_published_at or getattr(page, "date", None)
-    lastmod = w3c(changed or page.latest_revision_created_at)
+class Row:
+    """One row of :func:`published_pages`, read the way ``translations.availability`` reads a page."""
+
+    def __init__(self, values: dict):
+        self.values = values
+
+    def available(self, code: str) -> bool:
+        if not (self.values.get(localized_field("title", code)) or "").strip():
+            return False
+        return all(self.values.get(key) is not False for key in ready_keys(code))
+
+    def date(self):
+        return next((self.values[key] for key in date_keys() if self.values.get(key)), None)
+
+
+@cache
+def ready_keys(code: str) -> tuple[str, ...]:
+    return tuple(
+        f"{model._meta.model_name}__{localized_field(READY_FIELD, code)}" for model in readiness_models()
+    )
+
+
+@cache
+def date_keys() -> tuple[str, ...]:
+    return tuple(
+        f"{model._meta.model_name}__date"
+        for model in readiness_models()
+        if any(field.name == "date" for field in model._meta.concrete_fields)
+    )
+
+
+def url_prefixes(request) -> dict[str, tuple[str, str]]:
+    """Per language, the site root's absolute URL and ``url_path``: a page's URL is the first plus the
+    rest of its ``url_path`` (what Wagtail's ``get_full_url`` answers under i18n_patterns)."""
+    site = Site.find_for_request(request)
+    root = site.root_page.specific if site else None
+    if root is None:
+        return {}
+    return {
+        code: (
+            page_url(root, code, request, full=True),
+            getattr(root, localized_field("url_path", code)) or "",
+        )
+        for code in language_codes()
+    }
+
+
+def row_alternates(row: Row, prefixes) -> list[tuple[str, str]]:
+    """``translations.links.alternates`` for a row: every existing version, plus ``x-default``."""
+    links = []
+    for code in language_codes():
+        if not row.available(code) or code not in prefixes:
+            continue
+        root_url, root_path = prefixes[code]
+        path = row.values.get(localized_field("url_path", code)) or row.values["url_path"]
+        links.append((code, root_url + path[len(root_path) :] if path.startswith(root_path) else root_url))
+    if links:
+        by_code = dict(links)
+        links.append(("x-default", by_code.get(default_language(), links[0][1])))
+    return links
+
+
+def page_entries(row: Row, request, prefixes) -> list[dict]:
+    """One ``<url>`` per language version of the page, each listing all versions and x-default."""
+    links = row_alternates(row, prefixes)
+    values = row.values
+    changed = values["last_published_at"] or values["first_published_at"] or row.date()
+    lastmod = w3c(changed or values["latest_revision_created_at"])
     return [
         {"location": url, "lastmod": lastmod, "alternates": links}
         for code, url in links
@@ -63,7 +134,8 @@ def pages(request):
         chunk = paginator.page(request.GET.get("p", 1))
     except InvalidPage as error:
         raise Http404(str(error)) from error
-    urls = [entry for page in chunk.object_list for entry in page_entries(page, request)]
+    prefixes = url_prefixes(request)
+    urls = [entry for values in chunk.object_list for entry in page_entries(Row(values), request, prefixes)]
     return xml_response(request, "seo/sitemap.xml", {"urlset": urls})
 
 

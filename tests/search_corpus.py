@@ -1,12 +1,14 @@
 """Articles built from the real Azerbaijani and Russian sentences in tests/data (see NOTICE.md), and the
 helpers the search test modules share. The ``corpus`` fixture (conftest) is :func:`build`."""
 
+from itertools import count
 from pathlib import Path
 from types import SimpleNamespace
 
 from django.utils import translation
 
 DATA = Path(__file__).parent / "data"
+_versions = count(1)
 
 
 def sentences(language: str) -> list[str]:
@@ -28,6 +30,21 @@ def result_titles(client, language: str, query: str, **params) -> list[str]:
     response = client.get(f"/{language}/search/", {"q": query, **params})
     assert response.status_code == 200
     return [item["page"].title for item in response.context["results"].items]
+
+
+def article_in(make_article, section, language: str, title: str, body: str, **kwargs):
+    """An article readers of ``language`` can find (it also exists in English, the base language,
+    which every page needs; the English text shares nothing with it)."""
+    if language == "en":
+        return make_article(section, title_en=title, languages=("en",), body=paragraph(body), **kwargs)
+    return make_article(
+        section,
+        title_en=f"English version {next(_versions)}",
+        languages=("en", language),
+        body={"en": paragraph("The English version."), language: paragraph(body)},
+        **{f"title_{language}": title},
+        **kwargs,
+    )
 
 
 def build(tree, make_article) -> SimpleNamespace:

@@ -2,7 +2,9 @@
 version of an English-only article from the English content, and lands in the editor with the
 Russian body filled in."""
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -83,3 +85,87 @@ def test_editor_fills_latin_slugs_per_language(live_server, browser_page, editor
     expect(page.locator("#id_slug_en")).to_have_value("energy-today")
     expect(page.locator("#id_slug_az")).to_have_value("susa-seheri")
     expect(page.locator("#id_slug_ru")).to_have_value("azerbaidzhan-i-energetika")
+
+
+# --- The desk in Russian and Azerbaijani: preview per language, the translator's view, screenshots -------
+SCREENS = os.environ.get("NEWSROOM_SCREENS", "")
+
+
+def shoot(page, tmp_path, name):
+    folder = Path(SCREENS) if SCREENS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
+
+
+def log_in_as(page, live_server, username, password):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(f"{live_server.url}/admin/")
+
+
+@pytest.mark.parametrize("language", ["ru", "az"])
+def test_the_desk_in_each_admin_language(
+    live_server, browser_page, site_tree, make_article, tmp_path, language
+):
+    from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
+
+    other = "az" if language == "ru" else "ru"
+    article = make_article(site_tree.economy, title_en="Talks in Baku resume", languages=("en", other))
+    make_article(site_tree.opinion, title_en="Energy prices", languages=("en", "az", "ru"))
+    editor = get_user_model().objects.create_superuser(
+        f"editor-{language}", f"{language}@example.org", "correct-horse"
+    )
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+    page = browser_page
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    log_in_as(page, live_server, editor.username, "correct-horse")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+
+    # The status view.
+    page.goto(f"{live_server.url}/admin/translations/")
+    expect(page.locator("table[data-translation-status]")).to_be_visible()
+    shoot(page, tmp_path, f"{language}-status")
+
+    # The page editor, with the preview panel open, previewing in the other language.
+    page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    expect(page.locator("#id_title_en")).to_have_value("Talks in Baku resume")
+    shoot(page, tmp_path, f"{language}-editor")
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    mode = page.locator("select#id_preview_mode").first
+    expect(mode).to_have_value(language)  # starts in the admin's language
+    frame = page.frame_locator("iframe.w-preview__iframe").last
+    expect(frame.locator("html")).to_have_attribute("lang", language, timeout=20_000)
+    mode.select_option(other)
+    expect(frame.locator("html")).to_have_attribute("lang", other, timeout=20_000)
+    expect(frame.locator("h1")).to_have_text(
+        getattr(ArticlePage.objects.get(pk=article.pk), f"title_{other}")
+    )
+    shoot(page, tmp_path, f"{language}-preview")
+
+    # The translator's view: a translator of this language writes only their language's fields.
+    translator = get_user_model().objects.create_user(
+        f"translator-{language}", f"t{language}@example.org", "correct-horse"
+    )
+    from tests.editor_fixtures import ensure_translator_groups
+
+    ensure_translator_groups()
+    translator.groups.add(
+        Group.objects.get(name={"az": "Azerbaijani translators", "ru": "Russian translators"}[language])
+    )
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = language
+    profile.save()
+    page.context.clear_cookies()
+    log_in_as(page, live_server, translator.username, "correct-horse")
+    page.goto(f"{live_server.url}/admin/translations/copy/{article.pk}/?target={language}")
+    page.locator("form[data-copy-form] button[type=submit]").click()
+    expect(page).to_have_url(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    page.locator("button.locale-toggle", has_text=language).first.click()
+    expect(page.locator("#id_title_en")).to_be_disabled()
+    page.locator(f"#id_title_{language}").scroll_into_view_if_needed()
+    shoot(page, tmp_path, f"{language}-translator")

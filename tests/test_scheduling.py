@@ -122,3 +122,27 @@ def test_scheduler_loop_publishes_when_the_time_comes_and_stops_on_sigterm(site_
     assert "Scheduler stopped." in capsys.readouterr().out
     article.refresh_from_db()
     assert article.live
+
+
+def test_a_go_live_date_is_never_silently_ignored(admin_client, soup, site_tree, make_article):
+    """Saving a draft with a go-live date says it is not scheduled; "Schedule to publish" schedules it."""
+    from django.urls import reverse
+
+    from news.models import ArticlePage
+    from tests.editor_fixtures import edit_form_data
+
+    article = make_article(site_tree.news)
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    later = timezone.localtime(timezone.now() + datetime.timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+
+    response = admin_client.post(url, edit_form_data(article, go_live_at=later), follow=True)
+    messages = " ".join(item.get_text(" ", strip=True) for item in soup(response).select(".messages li"))
+    assert "not scheduled yet" in messages and "Schedule to publish" in messages
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision().approved_go_live_at is None
+
+    response = admin_client.post(
+        url, {**edit_form_data(article, go_live_at=later), "action-publish": "publish"}, follow=True
+    )
+    messages = " ".join(item.get_text(" ", strip=True) for item in soup(response).select(".messages li"))
+    assert "scheduled for publishing" in messages and "not scheduled yet" not in messages
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision().approved_go_live_at is not None

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,8 +12,10 @@ class TranslationsConfig(AppConfig):
         from wagtail.models import Revision
 
         from .availability import readiness_models
+        from .roles import ensure_permissions
         from .tracking import on_page_saved, on_revision_saved
 
+        post_migrate.connect(ensure_permissions, sender=self, dispatch_uid="translator-permissions")
         for model in readiness_models():
             post_save.connect(on_page_saved, sender=model, dispatch_uid=f"translation-state-{model.__name__}")
         post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="translation-state-revision")

@@ -8,16 +8,18 @@ validating and revising under the default language keeps every base column in En
 
 Saving also fills each language's empty slug from its title (``translations.slugs``) and, when a
 published URL changes, keeps the old one working with a permanent redirect (``translations.redirects``).
+Every such page can be previewed in each language from the editor (``translations.preview``).
 """
 
 from django.utils import translation
 
 from .languages import default_language
+from .preview import LanguagePreviewMixin
 from .redirects import published_url_paths, redirect_changed_urls
 from .slugs import fill_slugs
 
 
-class DefaultLanguageColumnsMixin:
+class DefaultLanguageColumnsMixin(LanguagePreviewMixin):
     def full_clean(self, *args, **kwargs):
         with translation.override(default_language()):
             return super().full_clean(*args, **kwargs)

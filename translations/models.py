@@ -14,6 +14,8 @@ class TranslationState(models.Model):
     language = models.CharField(_("language"), max_length=15)
     fingerprint = models.CharField(max_length=64)
     changed_at = models.DateTimeField(_("changed at"))
+    # The language whose text this one still repeats word for word (translations.copies), else "".
+    copy_of = models.CharField(_("copy of"), max_length=15, blank=True, default="")
 
     class Meta:
         verbose_name = _("translation state")

@@ -1,6 +1,8 @@
 """The translation status of articles: per language missing, translated or outdated.
 
 * missing: no title in that language;
+* copied: its text still repeats another language's word for word (translations.copies): copied, not
+  translated;
 * outdated: the default language's content changed after this language's content last changed;
 * translated: otherwise.
 
@@ -17,6 +19,7 @@ from .models import TranslationState
 
 class Status(TextChoices):
     MISSING = "missing", _("missing")
+    COPIED = "copied", _("copied, not translated")
     OUTDATED = "outdated", _("outdated")
     TRANSLATED = "translated", _("translated")
 
@@ -28,11 +31,21 @@ def changed_field(language: str) -> str:
     return f"changed_{language}"
 
 
+def copied_field(language: str) -> str:
+    return f"copy_of_{language}"
+
+
 def with_change_times(queryset):
-    """Annotate ``changed_<language>`` (when that language's content last changed) for every language."""
+    """Annotate ``changed_<language>`` (when that language's content last changed) and ``copy_of_<language>``
+    (the language it still repeats, or "") for every language."""
     for code in language_codes():
         states = TranslationState.objects.filter(page=OuterRef("pk"), language=code)
-        queryset = queryset.annotate(**{changed_field(code): Subquery(states.values("changed_at")[:1])})
+        queryset = queryset.annotate(
+            **{
+                changed_field(code): Subquery(states.values("changed_at")[:1]),
+                copied_field(code): Subquery(states.values("copy_of")[:1]),
+            }
+        )
     return queryset
 
 
@@ -41,12 +54,24 @@ def missing_q(language: str) -> Q:
     return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
 
 
+def copied_q(language: str) -> Q:
+    """For querysets annotated by :func:`with_change_times`."""
+    if language == default_language():
+        return Q(pk__isnull=True)  # never
+    field = copied_field(language)
+    return ~missing_q(language) & Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+
+
 def outdated_q(language: str) -> Q:
     """For querysets annotated by :func:`with_change_times`."""
     source = default_language()
     if language == source:
         return Q(pk__isnull=True)  # never
-    return ~missing_q(language) & Q(**{f"{changed_field(source)}__gt": F(changed_field(language))})
+    return (
+        ~missing_q(language)
+        & ~copied_q(language)
+        & Q(**{f"{changed_field(source)}__gt": F(changed_field(language))})
+    )
 
 
 def status_q(language: str, status: str) -> Q:
@@ -54,9 +79,11 @@ def status_q(language: str, status: str) -> Q:
         return not_ready_q(language)
     if status == Status.MISSING:
         return missing_q(language)
+    if status == Status.COPIED:
+        return copied_q(language)
     if status == Status.OUTDATED:
         return outdated_q(language)
-    return ~missing_q(language) & ~outdated_q(language)
+    return ~missing_q(language) & ~copied_q(language) & ~outdated_q(language)
 
 
 def not_ready_q(language: str) -> Q:
@@ -67,6 +94,8 @@ def status_of(page, language: str) -> str:
     """The status of one annotated page in ``language``."""
     if not (getattr(page, localized_field("title", language), None) or "").strip():
         return Status.MISSING
+    if language != default_language() and getattr(page, copied_field(language), ""):
+        return Status.COPIED
     source_changed = getattr(page, changed_field(default_language()), None)
     changed = getattr(page, changed_field(language), None)
     if language != default_language() and source_changed and changed and source_changed > changed:

@@ -12,8 +12,11 @@ import re
 
 from django.utils import timezone
 from modeltranslation.translator import translator
+from wagtail.blocks import StreamValue
+from wagtail.fields import StreamField
 
 from .availability import readiness_models
+from .copies import page_copy_source
 from .languages import language_codes, localized_field
 from .models import TranslationState
 
@@ -54,9 +57,35 @@ def _without_block_keys(value):
     return value
 
 
+def _stream_data(field, value) -> list:
+    """A stream as its blocks would save it: every block converted through its definition.
+
+    Raw stream data (demo content, imports, code) is kept as written until a block is used; the admin
+    saves each block through its definition, which adds block ids and item ids, missing keys
+    (``"alt": ""``) and the ``{"type": "item", "value": ...}`` form of list items. Converting both the
+    same way makes a first admin save of an article written elsewhere compare equal to it.
+    """
+    stream = value if isinstance(value, StreamValue) else field.to_python(value)
+    return [{"type": child.block_type, "value": child.block.get_prep_value(child.value)} for child in stream]
+
+
+def _none_as_empty(value):
+    """A child value left out of raw data (``None``) reads the same as the empty one the editor saves."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return [_none_as_empty(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _none_as_empty(item) for key, item in value.items()}
+    return value
+
+
 def comparable(field, value):
     """``value`` of ``field`` as plain data that compares equal when the text is the same
-    (stream data without block ids, rich text without block keys, empty values alike)."""
+    (stream data in its saved form without block ids, rich text without block keys, empty values alike)."""
+    if isinstance(field, StreamField):
+        value = _stream_data(field, value) if value is not None else []
+        return _none_as_empty(_without_block_keys(_without_ids(value))) if value else ""
     value = field.get_prep_value(value)
     if isinstance(value, str) and value.startswith("["):
         try:
@@ -70,10 +99,16 @@ def _prepared(page, name: str):
     return comparable(page._meta.get_field(name), getattr(page, name))
 
 
+# Fingerprints carry the version of the comparison that made them. A row from an older version (which
+# compared stream data as stored, so an admin save of imported content looked like a change) gets a new
+# fingerprint on the next save without moving its date.
+FINGERPRINT_VERSION = "2:"
+
+
 def fingerprint(page, language: str) -> str:
     data = {name: _prepared(page, localized_field(name, language)) for name in content_fields(type(page))}
     encoded = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()
-    return hashlib.sha256(encoded).hexdigest()
+    return FINGERPRINT_VERSION + hashlib.sha256(encoded).hexdigest()[: 64 - len(FINGERPRINT_VERSION)]
 
 
 def record_changes(page, when=None) -> list[str]:
@@ -85,16 +120,27 @@ def record_changes(page, when=None) -> list[str]:
     changed = []
     for code in language_codes():
         digest = fingerprint(page, code)
+        copy_of = page_copy_source(page, code)
         state = states.get(code)
         if state is None:
             TranslationState.objects.create(
-                page_id=page.pk, language=code, fingerprint=digest, changed_at=when
+                page_id=page.pk, language=code, fingerprint=digest, changed_at=when, copy_of=copy_of
             )
             changed.append(code)
+            continue
+        update = []
+        if not state.fingerprint.startswith(FINGERPRINT_VERSION):
+            state.fingerprint = digest
+            update.append("fingerprint")
         elif state.fingerprint != digest:
             state.fingerprint, state.changed_at = digest, when
-            state.save(update_fields=["fingerprint", "changed_at"])
+            update += ["fingerprint", "changed_at"]
             changed.append(code)
+        if state.copy_of != copy_of:
+            state.copy_of = copy_of
+            update.append("copy_of")
+        if update:
+            state.save(update_fields=update)
     return changed
 
 

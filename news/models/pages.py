@@ -2,7 +2,6 @@
 
 import math
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -14,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from navigation.menus import breadcrumbs, section_of, section_url, subsections
+from navigation.tree import section_tree
 from sanitize.validators import validate_web_url
 from seo import structured_data
 from seo.absolute import w3c
@@ -22,12 +22,18 @@ from seo.images import share_image
 from seo.metadata import for_page
 from translations.availability import is_available
 from translations.forms import TranslationReadinessForm
-from translations.languages import language_codes, request_language
+from translations.languages import current_language, default_language, language_codes, request_language
 from translations.links import language_versions, page_url
 from translations.mixins import DefaultLanguageColumnsMixin
+from translations.panels import CopyConfirmationPanel
+from translations.widgets import SnippetChooser
 
+from .. import renditions
 from ..blocks import ARTICLE_BODY_BLOCKS
+from ..listings import in_section, languages_with_page, top_section_id, union_of, with_page
+from ..listings import paginate as paginate_listing
 from ..querysets import ArticlePageManager
+from .snippets import Author
 
 ARTICLES_PER_PAGE = 12
 RELATED_COUNT = 8
@@ -36,8 +42,8 @@ WORDS_PER_MINUTE = 200
 
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
-    """A page of results; a bad ``?page=`` (text, 0, negative, too large) gives the nearest real page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of articles (``news.listings.paginate``): a bad ``?page=`` answers 404."""
+    return paginate_listing(request, queryset, per_page)
 
 
 class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
@@ -57,22 +63,41 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
+    def articles_in(self, language: str, top_level: bool):
+        if self.pk is None:  # the preview of a section not saved yet
+            return ArticlePage.objects.none()
+        return ArticlePage.objects.published_in(language).filter(in_section(self, top_level))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = request_language(request)
-        articles = ArticlePage.objects.published_in(language).descendant_of(self).cards().with_authors()
-        context["articles"] = paginate(request, articles)
-        context["subsections"] = subsections(self, language)
         context["breadcrumbs"] = crumbs = breadcrumbs(self, language)
+        home = section_tree()["home"]
+        top_level = bool(home) and self.depth == len(home["path"]) // self.steplen + 1  # a child of Home
+        articles = paginate(request, self.articles_in(language, top_level).card_rows().with_authors())
+        renditions.attach([(article.hero_image, renditions.CARD) for article in articles])
+        context["articles"] = articles
+        context["subsections"] = subsections(self, language)
         context["language_versions"] = language_versions(self, request)
-        context["meta"] = self.get_metadata(request, language, crumbs)
+        context["meta"] = self.get_metadata(request, language, crumbs, articles.number, top_level)
         return context
 
-    def get_metadata(self, request, language, crumbs):
-        """The section's own feeds besides the language's, its breadcrumbs and the WebSite."""
+    def get_metadata(self, request, language, crumbs, number=1, top_level=True):
+        """The section's own feeds besides the language's, its breadcrumbs and the WebSite. Page ``number``
+        of the list is its own canonical URL, with hreflang to the same page in the languages that have it."""
         this_section = {"title": self.title, "url": page_url(self, language, request)}
         meta = for_page(self, request, language, crumbs=crumbs, feeds=feed_links(language, this_section))
         meta.json_ld.append(structured_data.website(request, language))
+        if number > 1:
+            meta.canonical = with_page(meta.canonical, number)
+            others = {
+                code: self.articles_in(code, top_level)
+                for code, _url in meta.alternates
+                if code not in ("x-default", language)
+            }
+            having = languages_with_page(others, number, ARTICLES_PER_PAGE) | {language}
+            kept = {url for code, url in meta.alternates if code in having}
+            meta.alternates = [(code, with_page(url, number)) for code, url in meta.alternates if url in kept]
         return meta
 
 
@@ -80,7 +105,18 @@ class ArticleAuthor(Orderable):
     page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="article_authors")
     author = models.ForeignKey("news.Author", on_delete=models.PROTECT, related_name="+")
 
-    panels = [FieldPanel("author")]
+    panels = [
+        FieldPanel(
+            "author",
+            heading=_("Author"),
+            widget=SnippetChooser(
+                Author,
+                choose_one_text=_("Choose author"),
+                choose_another_text=_("Choose another author"),
+                link_to_chosen_text=_("Edit this author"),
+            ),
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
@@ -122,6 +158,18 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         default=True,
         help_text=_("Show this language version to readers. Leave unticked while it is being translated."),
     )
+    # Denormalised from ``path`` (save() and page moves keep it, ``news.listings``): the top-level section
+    # the article is filed under, so a section's newest articles are one index range (top_section, date)
+    # however large the archive, instead of a walk of every article's date with a path test on each.
+    top_section = models.ForeignKey(
+        "news.CategoryIndexPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
 
     objects = ArticlePageManager()
 
@@ -129,6 +177,7 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("ready"),
+        CopyConfirmationPanel("publish_copies"),
         FieldPanel("intro"),
         FieldPanel("date"),
         MultiFieldPanel(
@@ -159,6 +208,17 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            # A section's pages and the home page's blocks: newest first within one top-level section.
+            models.Index(fields=["top_section", "-date", "-page_ptr"], name="news_article_section_date"),
+            # Everything newest first (home, feeds, new articles): the date with the tie-breaker.
+            models.Index(fields=["-date", "-page_ptr"], name="news_article_date_pk"),
+        ]
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.top_section_id = top_section_id(self.path) if self.path else None
+        return super().save(*args, **kwargs)
 
     # --- Routing ------------------------------------------------------------------------------
     @classmethod
@@ -167,8 +227,28 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         return (
             # One hero image and a few author photos: joined; their renditions come from the
             # rendition cache (a prefetch would cost a query on every view to save one on a cold cache).
-            cls.objects.select_related("hero_image").with_authors(photos=True).prefetch_related("tags")
+            cls.objects.select_related("hero_image")
+            .with_authors(photos=True)
+            .prefetch_related("tags")
+            .defer(*cls.other_languages_text(current_language()))
         )
+
+    @staticmethod
+    def other_languages_text(language: str) -> list[str]:
+        """The long translated columns of the languages a view in ``language`` never reads (bodies,
+        standfirsts, captions...): not the default language, which modeltranslation falls back to, nor
+        titles, slugs, paths and readiness, which the switcher and hreflang read for every language."""
+        unused = [code for code in language_codes() if code not in (language, default_language())]
+        fields = [
+            "body",
+            "intro",
+            "hero_caption",
+            "hero_alt",
+            "source_name",
+            "seo_title",
+            "search_description",
+        ]
+        return [f"{name}_{code}" for code in unused for name in fields]
 
     def clean(self):
         super().clean()
@@ -222,20 +302,18 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         language = request_language(request)
         published = ArticlePage.objects.published_in(language).exclude(pk=self.pk)
-        # At most eight cards: their renditions come from the rendition cache, which saves the
-        # article page the prefetch query listings make (ArticlePageQuerySet.cards).
-        context["related_articles"] = published.filter(
-            path__startswith=self.section_path, depth=self.depth
-        ).select_related("hero_image")[:RELATED_COUNT]
-        context["new_articles"] = published.only(
-            *[f"title_{code}" for code in language_codes()],
-            *[f"url_path_{code}" for code in language_codes()],
-            "title",
-            "url_path",
-            "date",
-            "path",
-            "depth",
-        )[:NEW_ARTICLES_COUNT]
+        # Related (the section's newest) and the newest of all: two bounded index reads in one query.
+        in_section = published.filter(path__startswith=self.section_path, depth=self.depth)[:RELATED_COUNT]
+        both = list(
+            published.filter(pk__in=union_of([in_section, published[:NEW_ARTICLES_COUNT]])).card_rows()
+        )
+        related = [a for a in both if a.path.startswith(self.section_path) and a.depth == self.depth]
+        context["related_articles"] = related = related[:RELATED_COUNT]
+        context["new_articles"] = both[:NEW_ARTICLES_COUNT]
+        # The hero, author photos, body images and the related cards' pictures: one query.
+        renditions.attach(
+            renditions.article_images(self) + [(card.hero_image, renditions.CARD) for card in related]
+        )
         context["breadcrumbs"] = crumbs = breadcrumbs(self, language)
         context["section"] = section = section_of(self, language)
         context["language_versions"] = language_versions(

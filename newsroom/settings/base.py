@@ -5,7 +5,9 @@ listings and tests all loop over it, so adding a language is a change here plus 
 """
 
 import datetime
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "newsdesk",
     "accounts",
     "pagecache",
+    "newsletter",
     "search",
     "maintenance",
     "wordpress",
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached pages for anonymous readers are answered here, before the middleware below (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -316,3 +321,57 @@ LOGGING = {
         "django.request": {"filters": ["database_outage_once_a_minute"]},
     },
 }
+
+
+# --- Serving: public address, page cache, front cache (pagecache/, README "Production") ----------
+def _env_flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "true" if default else "false").strip().lower() in ("1", "true", "yes", "on")
+
+
+# The address readers reach the site at (scheme, host, port): `manage.py set_site_url` (run by
+# `make serve` and `make run`) writes it into the default Wagtail Site, which every absolute URL
+# (canonical, hreflang, Open Graph, sitemaps, feeds) is built from.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if SITE_URL and not os.environ.get("WAGTAILADMIN_BASE_URL"):
+    WAGTAILADMIN_BASE_URL = SITE_URL
+
+# Whole pages for anonymous readers, and the parts every page shares, kept until the next content
+# change (pagecache.store's generation) and at most PAGE_CACHE_SECONDS: that bounds what a purge lost
+# while Redis was down can leave behind. PAGE_CACHE=false turns both off (measuring, debugging).
+PAGE_CACHE = _env_flag("PAGE_CACHE", True)
+FRAGMENT_CACHE = _env_flag("FRAGMENT_CACHE", PAGE_CACHE)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# s-maxage for a CDN or Varnish, which publishing purges explicitly (WAGTAILFRONTENDCACHE below).
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "300"))
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", STATIC_URL, MEDIA_URL]
+PAGE_CACHE_UNCACHED_PARAMETERS = ["q"]  # search results
+# The page cache's own store: the shared Redis when there is one; else a file cache that all the
+# processes of this host share (gunicorn workers, the scheduler), so a publish clears it for all.
+PAGE_CACHE_ALIAS = "pagecache"
+if REDIS_URL:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        "BACKEND": REDIS_CACHE_BACKEND,
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "newsroom",
+        "OPTIONS": REDIS_CACHE_OPTIONS,
+    }
+else:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR")
+        or os.path.join(
+            tempfile.gettempdir(), f"newsroom-pagecache-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:10]}"
+        ),
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    }
+
+# A front cache (Varnish, deploy/varnish.vcl) that publishing purges through Wagtail's frontend_cache:
+# FRONTEND_CACHE_URL is where Varnish listens (http://127.0.0.1:6081).
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").strip()
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "pagecache.frontend.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL},
+    }
+
+# --- Outgoing e-mail and the newsletter (newsletter/, .env.example) -----------------------------------
+from .email import *  # noqa: E402, F403

@@ -24,3 +24,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Wagtail's and Django's test clients sign in without a request, which django-axes refuses; the
 # lockout tests (tests/test_login_lockout.py) switch it back on.
 AXES_ENABLED = False
+# The page and fragment caches are off unless a test turns them on (tests/test_pagecache*.py use the
+# `settings` fixture) or PAGE_CACHE=true is set for a whole run; their store shares the default
+# cache's memory (same LocMemCache name), so conftest's cache.clear() empties it between tests.
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "false").lower() == "true"
+FRAGMENT_CACHE = os.environ.get("FRAGMENT_CACHE", str(PAGE_CACHE)).lower() == "true"
+CACHES[PAGE_CACHE_ALIAS] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "newsroom",
+}

@@ -61,6 +61,32 @@
     });
   });
 
+  // Dark mode toggle (the header's .theme-toggle, hidden without JavaScript). theme.js applied the
+  // remembered choice before the first paint; a press flips the theme now in use and remembers it.
+  var themeToggle = document.querySelector(".theme-toggle");
+  var systemDark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function isDark() {
+    var chosen = document.documentElement.getAttribute("data-theme");
+    return chosen ? chosen === "dark" : Boolean(systemDark && systemDark.matches);
+  }
+
+  function showTheme() {
+    if (themeToggle) themeToggle.setAttribute("aria-pressed", isDark() ? "true" : "false");
+  }
+
+  if (themeToggle) {
+    themeToggle.hidden = false;
+    showTheme();
+    themeToggle.addEventListener("click", function () {
+      var theme = isDark() ? "light" : "dark";
+      document.documentElement.setAttribute("data-theme", theme);
+      try { window.localStorage.setItem("theme", theme); } catch (error) { /* not remembered */ }
+      showTheme();
+    });
+    if (systemDark && systemDark.addEventListener) systemDark.addEventListener("change", showTheme);
+  }
+
   // "Copy link": the Clipboard API, with a spoken confirmation.
   Array.prototype.forEach.call(document.querySelectorAll(".copy-link"), function (button) {
     if (!navigator.clipboard || !window.isSecureContext) return;

@@ -23,6 +23,13 @@ from django.core.management.base import BaseCommand
 PACKAGES = ("wagtail", "taggit", "wagtail_modeltranslation", "modeltranslation")
 DOMAINS = ("django", "djangojs")
 UPSTREAM_CODES = {"az": ("az", "az_AZ"), "ru": ("ru",)}
+# Admin messages of packages that ship no catalogue at all (wagtail-modeltranslation's hooks).
+WITHOUT_CATALOGUE = {
+    "View / edit fields for": {
+        "az": "Sahələri göstər və redaktə et:",
+        "ru": "Показать и редактировать поля:",
+    },
+}
 LOWER_CASE_DATE_NAMES = {"az"}
 PLURAL_FORMS = {
     "az": "nplurals=2; plural=(n != 1);",
@@ -119,6 +126,9 @@ class Command(BaseCommand):
                 if source.msgid_plural:
                     entry.msgstr_plural = {i: "" for i in range(nplurals)}
             result.append(entry)
+        if domain == "django":
+            for msgid, translations in WITHOUT_CATALOGUE.items():
+                result.append(polib.POEntry(msgid=msgid, msgstr=translations[language]))
         if domain == "django" and language in LOWER_CASE_DATE_NAMES:
             self.add_lower_case_date_names(result, language)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,521 @@
+#!/usr/bin/env python
+"""Reader pages under gunicorn with production settings: worker CPU per request, throughput against
+whitenoise serving the same bytes, at demo size and with a large archive, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/pages.py                          # SQLite and PostgreSQL, demo and 30,000
+    .venv/bin/python bench/pages.py --db sqlite --total 3000 --seconds 1     # a quick try
+
+For each database: a throw-away database in a temporary directory (PostgreSQL started like
+bench/faults.py does: trust auth, fsync off, loopback only), prepared with the project's commands
+(``migrate``, ``update_translation_fields``, ``compile_translations``, ``collectstatic`` into the temporary
+directory, ``load_demo_content``, ``rebuild_search_documents``), then served by gunicorn
+(``gunicorn.conf.py`` with ``-k sync -w 2``: two sync workers on the two cores) with
+``newsroom.settings.production``. It is measured at demo size, then ``bench/archive.py`` adds
+``--total`` articles (search documents rebuilt) and it is measured again.
+
+Each size is measured with the page cache off (``PAGE_CACHE=false``: every request builds the page,
+the cached header, menus and footer fragments kept unless ``--fragments false``) and on (the default).
+Per URL: ``--clients`` threads request it for ``--seconds`` after three warm-up requests; the workers'
+CPU time is read from ``/proc/<pid>/stat`` before and after, so "CPU ms" is what the server spent per
+request. The same bytes are then served as a static file by whitenoise in the same server ("× static"
+= the page's requests per second over the static file's). Worker memory (RSS) is read at the end of
+each run. The first view of a new article is measured with the page cache off: an article with a new
+image is published, ``run_scheduler --once`` makes its renditions (what the scheduler does every few
+seconds), and its first request is timed against the median of five warm ones; then the same without
+the scheduler (the reader's request makes the renditions). With ``--total`` articles, EXPLAIN of the
+listing queries is printed too (EXPLAIN ANALYZE on PostgreSQL).
+
+Loopback only; everything it started is stopped in a ``finally`` block and the temporary directory
+removed. It exits 0 once the runs completed, whatever they measured.
+"""
+
+import argparse
+import http.client
+import io
+import json
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import faults  # noqa: E402  (bench/faults.py: the PostgreSQL server, ports, logged commands)
+
+ROOT = faults.ROOT
+TICKS = os.sysconf("SC_CLK_TCK")
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+KINDS = (
+    "article en",
+    "article ru",
+    "home en",
+    "home ru",
+    "section p1",
+    "section deep",
+    "tag",
+    "search",
+    "live search",
+    "feed",
+    "news sitemap",
+    "sitemap",
+)
+
+
+def say(text: str):
+    print(text, flush=True)
+
+
+# --- Processes ------------------------------------------------------------------------------------------
+class Server:
+    """gunicorn with two sync workers; its workers' CPU and memory from /proc."""
+
+    def __init__(self, tmp: Path, port: int, env: dict, workers: int):
+        self.port = port
+        self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+        self.workers = workers
+        self.log = tmp / "logs" / "gunicorn.log"
+        self.process = None
+
+    def start(self):
+        command = [faults.venv_tool("gunicorn"), "-c", "gunicorn.conf.py", "-k", "sync"]
+        command += ["-w", str(self.workers), "--max-requests", "0", "--access-logfile", "/dev/null"]
+        command += ["newsroom.wsgi"]
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(  # noqa: S603
+                command, stdout=log, stderr=subprocess.STDOUT, env=self.env, cwd=ROOT, start_new_session=True
+            )
+        deadline = time.monotonic() + faults.START_TIMEOUT
+        while True:
+            if self.process.poll() is not None:
+                raise faults.SetupError(f"gunicorn exited: {faults.tail(self.log)}")
+            try:
+                if get(self.port, "/robots.txt")[0] == 200 and len(self.worker_pids()) == self.workers:
+                    return
+            except (OSError, http.client.HTTPException):
+                pass
+            if time.monotonic() > deadline:
+                raise faults.SetupError(f"gunicorn did not start: {faults.tail(self.log)}")
+            time.sleep(0.2)
+
+    def stop(self):
+        faults.stop_process(self.process, graceful=20)
+        self.process = None
+
+    def worker_pids(self) -> list[int]:
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:
+                    pids.append(int(entry.name))
+        return pids
+
+    def cpu_seconds(self) -> float:
+        total = 0
+        for pid in self.worker_pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / TICKS
+
+    def rss_mb(self) -> list[float]:
+        sizes = []
+        for pid in self.worker_pids():
+            try:
+                pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            except OSError:
+                continue
+            sizes.append(pages * PAGE_SIZE / 2**20)
+        return sizes
+
+
+def get(port: int, path: str, timeout: float = 30.0) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request(
+            "GET", path, headers={"Host": "localhost", "Accept-Language": "en", "User-Agent": "bench"}
+        )
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def hammer(port: int, path: str, seconds: float, clients: int) -> tuple[int, float, int]:
+    """``clients`` threads requesting ``path`` for ``seconds``: (requests, elapsed, errors)."""
+    counts = [0] * clients
+    errors = [0] * clients
+    stop = time.monotonic() + seconds
+
+    def client(index):
+        while time.monotonic() < stop and counts[index] < 100_000:
+            try:
+                status, _body = get(port, path)
+            except (OSError, http.client.HTTPException):
+                status = 0
+            counts[index] += 1
+            errors[index] += status != 200
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts), time.monotonic() - started, sum(errors)
+
+
+# --- Inside Django (this script run again with --django-task) --------------------------------------------
+def django_task(task: str, total: int = 0):
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    if task == "archive":
+        import archive
+
+        archive.build(total)
+    elif task == "urls":
+        print(json.dumps(reader_urls()))
+    elif task == "publish":
+        print(json.dumps(publish_new_article()))
+    elif task == "explain":
+        print(json.dumps(explain_listings()))
+
+
+def explain_listings() -> dict:
+    """EXPLAIN of the listing queries as the views build them (Russian: the sparsest language)."""
+    from django.db import connection
+    from django.db.models import Subquery
+    from wagtail.models import Page
+
+    from news.listings import MAX_PAGES
+    from news.models import ArticlePage, CategoryIndexPage, Tag
+    from news.models.pages import ARTICLES_PER_PAGE
+
+    section = CategoryIndexPage.objects.live().filter(depth=3).order_by("path").first()
+    tag = Tag.objects.order_by("pk").first()
+    articles = ArticlePage.objects.published_in("ru")
+    in_section = articles.filter(top_section=section).card_rows()
+    block = articles.filter(top_section=Subquery(Page.objects.filter(path=section.path).values("pk"))).values(
+        "pk"
+    )
+    deep = (MAX_PAGES - 1) * ARTICLES_PER_PAGE
+    queries = {
+        "home latest": articles.card_rows()[:7],
+        "home section block": block[:4],
+        "section page 1": in_section[:ARTICLES_PER_PAGE],
+        "section page 50": in_section[deep : deep + ARTICLES_PER_PAGE],
+        "section count (capped)": articles.filter(top_section=section).values("pk")[
+            : MAX_PAGES * ARTICLES_PER_PAGE + 1
+        ],
+        "tag page 1": articles.filter(tags=tag).card_rows()[:ARTICLES_PER_PAGE],
+        "feed": articles.card_rows()[:30],
+    }
+    options = {"analyze": True} if connection.vendor == "postgresql" else {}
+    return {name: queryset.explain(**options) for name, queryset in queries.items()}
+
+
+def reader_urls() -> dict:
+    from django.db.models import Count
+
+    from news.listings import MAX_PAGES
+    from news.models import ArticlePage, CategoryIndexPage, Tag
+    from news.models.pages import ARTICLES_PER_PAGE
+    from translations.links import page_url
+
+    article = (
+        ArticlePage.objects.live()
+        .exclude(hero_credit="Archive")
+        .filter(title_ru__gt="")
+        .order_by("pk")
+        .first()
+    )
+    section = CategoryIndexPage.objects.live().filter(depth=3).order_by("path").first()
+    count = ArticlePage.objects.published_in("en").filter(top_section=section).count()
+    deep = max(1, min(MAX_PAGES, -(-count // ARTICLES_PER_PAGE)))
+    tag = Tag.objects.annotate(n=Count("articles")).order_by("-n").first()
+    section_url = page_url(section, "en")
+    return {
+        "article en": page_url(article, "en"),
+        "article ru": page_url(article, "ru"),
+        "home en": "/en/",
+        "home ru": "/ru/",
+        "section p1": section_url,
+        "section deep": f"{section_url}?page={deep}" if deep > 1 else section_url,
+        "tag": f"/en/tags/{tag.slug}/",
+        "search": "/en/search/?q=energy",
+        "live search": "/en/search/live/?q=ener",
+        "feed": "/en/feed/rss/",
+        "news sitemap": "/sitemap-news-en.xml",
+        "sitemap": "/sitemap-pages.xml",
+    }
+
+
+def publish_new_article() -> dict:
+    """A new article in English with a new image (no renditions yet) as its hero and in its body."""
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    from news.models import ArticleAuthor, ArticlePage, Author, CategoryIndexPage
+    from translations.links import page_url
+
+    image_model = get_image_model()
+    source = image_model.objects.order_by("pk").first()
+    marker = secrets.token_hex(4)
+    with source.file.open("rb") as handle:
+        data = handle.read()
+    image = image_model(
+        title=f"Bench image {marker}", file=ImageFile(io.BytesIO(data), name=f"bench-{marker}.jpg")
+    )
+    image.save()
+    section = CategoryIndexPage.objects.live().filter(depth=3).order_by("path").first()
+    article = ArticlePage(
+        title_en=f"Bench article {marker}",
+        title=f"Bench article {marker}",
+        slug=f"bench-article-{marker}",
+        slug_en=f"bench-article-{marker}",
+        intro_en="A new article for the first-view measurement.",
+        hero_image=image,
+        body_en=[("paragraph", "<p>First view.</p>"), ("image", {"image": image, "caption": "Bench"})],
+    )
+    article.article_authors = [ArticleAuthor(author=Author.objects.order_by("pk").first())]
+    section.add_child(instance=article)
+    article.save_revision().publish()
+    return {"url": page_url(article, "en"), "image": image.pk}
+
+
+# --- A run ------------------------------------------------------------------------------------------------
+def manage(env, logs, name, *args, timeout=1800):
+    started = time.monotonic()
+    faults.run_logged(name, [faults.venv_tool("python"), "manage.py", *args], logs, env=env, timeout=timeout)
+    return time.monotonic() - started
+
+
+def this_script(env, task, *args, timeout=1800) -> str:
+    command = [faults.venv_tool("python"), str(Path(__file__).resolve()), "--django-task", task, *args]
+    result = subprocess.run(  # noqa: S603
+        command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if result.returncode != 0:
+        raise faults.SetupError(f"{task} failed: {result.stderr.strip()[-500:]}")
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
+def measure(server: Server, urls: dict, static: dict, args) -> dict:
+    rows = {}
+    for kind in KINDS:
+        path = urls.get(kind)
+        if path is None:
+            continue
+        for _ in range(3):
+            get(server.port, path)
+        cpu = server.cpu_seconds()
+        count, elapsed, errors = hammer(server.port, path, args.seconds, args.clients)
+        cpu = server.cpu_seconds() - cpu
+        static_count, static_elapsed, _e = hammer(server.port, static[kind], args.seconds / 2, args.clients)
+        rate = count / elapsed
+        static_rate = static_count / static_elapsed
+        rows[kind] = {
+            "cpu_ms": 1000 * cpu / max(count, 1),
+            "rps": rate,
+            "x_static": rate / static_rate if static_rate else 0.0,
+            "errors": errors,
+        }
+    rows["_rss"] = server.rss_mb()
+    return rows
+
+
+def first_view(server: Server, env) -> dict:
+    result = {}
+    for label, scheduler in (("with scheduler", True), ("reader makes renditions", False)):
+        published = json.loads(this_script(env, "publish"))
+        made = 0.0
+        if scheduler:
+            made = manage(env, server.log.parent, "run_scheduler", "run_scheduler", "--once")
+        started = time.monotonic()
+        status, _body = get(server.port, published["url"])
+        first = time.monotonic() - started
+        warm = []
+        for _ in range(5):
+            started = time.monotonic()
+            get(server.port, published["url"])
+            warm.append(time.monotonic() - started)
+        result[label] = {"first": first, "warm": statistics.median(warm), "status": status, "scheduler": made}
+    return result
+
+
+def run_database(kind: str, args) -> list[str]:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    os.chmod(tmp, 0o711)  # noqa: S103 - the postgres user traverses it to its data directory
+    logs = tmp / "logs"
+    logs.mkdir()
+    postgres = server = None
+    report = []
+    try:
+        (tmp / "benchsettings.py").write_text(
+            f"from newsroom.settings.production import *  # noqa\nSTATIC_ROOT = {str(tmp / 'static')!r}\n"
+        )
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("GUNICORN_", "PAGE_CACHE", "FRAGMENT_CACHE"))
+        }
+        for key in (*faults.PROD_ENV_DROP, "REDIS_URL"):
+            env.pop(key, None)
+        port = faults.free_port()
+        if kind == "postgres":
+            postgres = faults.Postgres(tmp, faults.free_port())
+            postgres.init()
+            database = postgres.url
+        else:
+            database = f"sqlite:///{tmp / 'bench.sqlite3'}"
+        env.update(
+            DJANGO_SETTINGS_MODULE="benchsettings",
+            PYTHONPATH=f"{tmp}:{ROOT}",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            DATABASE_URL=database,
+            SECURE_SSL_REDIRECT="false",
+            MEDIA_ROOT=str(tmp / "media"),
+            SERVE_MEDIA="true",
+            WAGTAILADMIN_BASE_URL="http://localhost",
+            PYTHONDONTWRITEBYTECODE="1",
+            LOG_LEVEL="WARNING",
+        )
+        for name, command in (
+            ("migrate", ["migrate", "--noinput"]),
+            ("update_translation_fields", ["update_translation_fields"]),
+            ("compile_translations", ["compile_translations"]),
+            ("collectstatic", ["collectstatic", "--noinput", "-v", "0"]),
+            ("load_demo_content", ["load_demo_content", "--if-empty", "--warm"]),
+            ("rebuild_search_documents", ["rebuild_search_documents"]),
+        ):
+            say(f"[{kind}] {name}: {manage(env, logs, name, *command):.1f} s")
+        for size in ("demo", f"{args.total:,}"):
+            if size != "demo":
+                started = time.monotonic()
+                this_script(env, "archive", "--total", str(args.total))
+                say(f"[{kind}] archive of {args.total:,} articles: {time.monotonic() - started:.1f} s")
+                say(
+                    f"[{kind}] rebuild_search_documents: "
+                    f"{manage(env, logs, 'search', 'rebuild_search_documents'):.1f} s"
+                )
+            urls = json.loads(this_script(env, "urls"))
+            if size != "demo":
+                for name, plan in json.loads(this_script(env, "explain")).items():
+                    report.append(f"EXPLAIN [{kind}] {name}:")
+                    report += [f"    {line}" for line in plan.splitlines()]
+            static = {}
+            (tmp / "static" / "bench").mkdir(parents=True, exist_ok=True)
+            results = {}
+            for cached in (False, True):
+                flags = {"PAGE_CACHE": "true" if cached else "false", "FRAGMENT_CACHE": args.fragments}
+                server = Server(tmp, port, {**env, **flags}, args.workers)
+                if not cached:
+                    # The bytes of each page, served again as a static file by whitenoise (next start).
+                    server.start()
+                    for name, path in urls.items():
+                        status, body = get(port, path)
+                        if status != 200:
+                            say(f"[{kind}] {name} {path}: HTTP {status}")
+                        (tmp / "static" / "bench" / f"{name.replace(' ', '-')}.html").write_bytes(body)
+                        static[name] = f"/static/bench/{name.replace(' ', '-')}.html"
+                    server.stop()
+                server.start()
+                results[cached] = measure(server, urls, static, args)
+                if not cached:
+                    try:
+                        results["first"] = first_view(server, env)
+                    except (faults.SetupError, OSError, http.client.HTTPException, ValueError) as error:
+                        say(f"[{kind}] first view not measured: {str(error)[-300:]}")
+                        results["first"] = {}
+                server.stop()
+                server = None
+            report += table(kind, size, urls, results)
+            for line in report[-(len(KINDS) + 8) :]:
+                print(line, flush=True)
+    finally:
+        if server is not None:
+            server.stop()
+        if postgres is not None:
+            try:
+                postgres.stop()
+            except faults.SetupError:
+                postgres.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return report
+
+
+def table(kind, size, urls, results) -> list[str]:
+    lines = [
+        f"== {kind}, {size} articles ==",
+        f"{'page':<13} {'uncached: CPU ms':>16} {'req/s':>7} {'× static':>8}   "
+        f"{'cached: CPU ms':>14} {'req/s':>7} {'× static':>8}  URL",
+    ]
+    for name in KINDS:
+        if name not in results[False]:
+            continue
+        u, c = results[False][name], results[True][name]
+        errors = f"  ({u['errors'] + c['errors']} errors)" if u["errors"] + c["errors"] else ""
+        lines.append(
+            f"{name:<13} {u['cpu_ms']:16.1f} {u['rps']:7.0f} {u['x_static']:8.2f}   "
+            f"{c['cpu_ms']:14.1f} {c['rps']:7.0f} {c['x_static']:8.2f}  {urls[name]}{errors}"
+        )
+    rss = results[False]["_rss"] + results[True]["_rss"]
+    lines.append(f"worker RSS: max {max(rss):.0f} MB ({', '.join(f'{value:.0f}' for value in rss)})")
+    for label, first in results["first"].items():
+        lines.append(
+            f"new article, {label}: first view {1000 * first['first']:.0f} ms, "
+            f"warm {1000 * first['warm']:.0f} ms "
+            f"(× {first['first'] / first['warm']:.1f})"
+            + (f", scheduler pass {first['scheduler']:.1f} s" if first["scheduler"] else "")
+        )
+    return lines
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--total", type=int, default=30_000, help="articles the archive adds (30,000)")
+    parser.add_argument("--seconds", type=float, default=2.0, help="per URL and page-cache setting")
+    parser.add_argument("--clients", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--fragments",
+        choices=["true", "false"],
+        default="true",
+        help="FRAGMENT_CACHE while the page cache is off (true: what a page-cache miss costs in production)",
+    )
+    parser.add_argument("--django-task", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.django_task:
+        django_task(args.django_task, args.total)
+        return
+    started = time.monotonic()
+    report = []
+    try:
+        for kind in ("sqlite", "postgres") if args.db == "both" else (args.db,):
+            report += run_database(kind, args)
+    except faults.SetupError as error:
+        print(f"bench/pages.py: {error}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+    print(f"\n--- summary ({time.monotonic() - started:.0f} s) ---")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""Listings whose cost stays flat as the archive grows: pages of a section or tag, and the home page's blocks.
+
+- A listing shows at most ``MAX_PAGES`` pages (``Paginator`` counted over at most that many articles,
+  not the whole archive); older articles stay reachable through their sections' feeds, search and
+  the sitemaps. Each page of a listing is its own canonical URL (``?page=1`` canonicalises to the
+  bare URL); a page number that is not a whole number from 1 to the last page answers 404.
+- ``ArticlePage.top_section`` (kept here on save and on page moves) lets a section's newest articles
+  be read from one index range, ``(top_section, date)``.
+"""
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+MAX_PAGES = 50
+
+
+class CappedPaginator(Paginator):
+    """A Django ``Paginator`` that counts at most ``max_pages`` pages of rows (one bounded query)."""
+
+    def __init__(self, object_list, per_page, max_pages=None):
+        super().__init__(object_list, per_page)
+        self.max_pages = max_pages or MAX_PAGES
+        self.capped = False
+
+    @cached_property
+    def count(self):
+        limit = self.max_pages * self.per_page
+        # Unordered: the count needs no sort (PostgreSQL sorted 600 rows for it when it was ordered).
+        counted = self.object_list.order_by()[: limit + 1].count()
+        self.capped = counted > limit
+        return min(counted, limit)
+
+
+def requested_page(request) -> int:
+    """The ``?page=`` number asked for: 1 when absent; 404 for anything but a whole number from 1 to
+    ``MAX_PAGES``."""
+    value = request.GET.get("page")
+    if value is None:
+        return 1
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_PAGES:
+        raise Http404(_("There is no page %(page)s of this list.") % {"page": value[:20]})
+    return int(value)
+
+
+def paginate(request, queryset, per_page):
+    """The requested page of ``queryset``: a ``django.core.paginator.Page``; 404 past the last page."""
+    number = requested_page(request)
+    paginator = CappedPaginator(queryset, per_page)
+    if number > max(paginator.num_pages, 1):
+        raise Http404(_("There is no page %(page)s of this list.") % {"page": number})
+    return paginator.page(number)
+
+
+def with_page(url: str, number: int) -> str:
+    """``url`` of page ``number`` of a listing (page 1 is the bare URL)."""
+    if not url or number <= 1:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}page={number}"
+
+
+def union_of(querysets, marker: str | None = None, values=()) -> RawSQL:
+    """One ``UNION ALL`` of bounded queries (each ordered and sliced), for ``pk__in=``: several index
+    ranges in one round trip. With ``marker``, ``querysets`` is one queryset compiled once and sent once
+    per item of ``values``, each in place of the parameter ``marker`` (compiling costs more than running)."""
+    parts, params = [], []
+    if marker is not None:
+        (queryset,) = querysets
+        sql, sql_params = queryset.values("pk").query.sql_with_params()
+        for value in values:
+            parts.append(f"SELECT * FROM ({sql}) AS part_{len(parts)}")  # noqa: S608 - compiled ORM SQL
+            params.extend(value if param == marker else param for param in sql_params)
+    else:
+        for queryset in querysets:
+            sql, sql_params = queryset.values("pk").query.sql_with_params()
+            parts.append(f"SELECT * FROM ({sql}) AS part_{len(parts)}")  # noqa: S608 - compiled ORM SQL
+            params.extend(sql_params)
+    return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 - compiled ORM SQL, parameters apart
+
+
+def languages_with_page(querysets: dict, number: int, per_page: int) -> set[str]:
+    """The keys of ``querysets`` (languages) whose listing has a page ``number``: one query, each part
+    reading at most that far."""
+    if number <= 1:
+        return set(querysets)
+    start = (number - 1) * per_page
+    codes, parts, params = list(querysets), [], []
+    for index, code in enumerate(codes):
+        sql, sql_params = querysets[code].order_by().values("pk")[start : start + 1].query.sql_with_params()
+        parts.append(f"SELECT {index} FROM ({sql}) AS part_{index}")  # noqa: S608 - compiled ORM SQL
+        params.extend(sql_params)
+    if not parts:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {codes[row[0]] for row in cursor.fetchall()}
+
+
+# --- ArticlePage.top_section -------------------------------------------------------------------------
+def _ancestor_paths(path: str, steplen: int) -> list[str]:
+    return [path[:end] for end in range(steplen, len(path), steplen)]
+
+
+def top_section_id(path: str) -> int | None:
+    """The id of the highest section above the page at ``path`` (one indexed query)."""
+    ancestors = _ancestor_paths(path, Page.steplen)
+    if not ancestors:
+        return None
+    return (
+        apps.get_model("news", "CategoryIndexPage")
+        .objects.filter(path__in=ancestors)
+        .order_by("depth")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def refresh_top_sections(path: str = "") -> int:
+    """Recompute ``top_section`` of the articles at or under ``path`` (all when empty): after a page
+    move, whose SQL path updates bypass ``save()``. Returns the number of articles updated."""
+    article_model = apps.get_model("news", "ArticlePage")
+    sections = dict(apps.get_model("news", "CategoryIndexPage").objects.values_list("path", "pk"))
+    articles = article_model.objects.all()
+    if path:
+        articles = articles.filter(path__startswith=path)
+    wanted: dict[int | None, list[int]] = {}
+    current = articles.values_list("pk", "path", "top_section_id")
+    for pk, article_path, old in current.iterator(chunk_size=2000):
+        new = next((sections[p] for p in _ancestor_paths(article_path, Page.steplen) if p in sections), None)
+        if new != old:
+            wanted.setdefault(new, []).append(pk)
+    updated = 0
+    for section_id, pks in wanted.items():
+        for start in range(0, len(pks), 500):
+            chunk = pks[start : start + 500]
+            updated += article_model.objects.filter(pk__in=chunk).update(top_section_id=section_id)
+    return updated
+
+
+def on_page_moved(instance, **_kwargs) -> None:
+    """``post_page_move``: the moved page's articles (itself, or everything under a section)."""
+    refresh_top_sections(instance.path)
+
+
+def in_section(section, top_level: bool) -> Q:
+    """Articles filed under ``section``: one index range for a top-level section, its path otherwise."""
+    if top_level:
+        return Q(top_section=section)
+    return Q(path__startswith=section.path, depth__gt=section.depth)

@@ -1,0 +1,88 @@
+"""Parts of a page that are the same on many pages (menu, footer, "New articles"), cached per language.
+
+They are kept in the page cache's store under the same generation (:mod:`pagecache.store`), so the
+content changes that retire cached pages retire these too, with no list of keys to clear. A page built
+for a reader the page cache cannot serve (signed in, ``PAGE_CACHE=false``, a first view) renders each of
+them once per generation and language instead of on every request. ``FRAGMENT_CACHE=false`` turns it off.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.utils.safestring import mark_safe
+
+from news.models import ArticlePage
+from news.models.pages import NEW_ARTICLES_COUNT
+
+from . import store
+
+
+def generation_for(request) -> str | None:
+    """The generation this request builds fragments under (read once per request), or None when off."""
+    if not settings.FRAGMENT_CACHE:
+        return None
+    generation = getattr(request, "pagecache_generation", None) if request is not None else None
+    if generation is None:
+        generation = store.current_generation(store.cache().get(store.GENERATION_KEY))
+        if request is not None:
+            request.pagecache_generation = generation
+    return generation
+
+
+def _key(request, language: str, name: str, vary) -> str:
+    host = request.get_host() if request is not None else ""
+    digest = hashlib.sha256(repr((host, language, name, vary)).encode()).hexdigest()
+    return f"pagecache:fragment:{digest}"
+
+
+def cached(request, language: str, name: str, vary, build):
+    """``build()``'s value for (language, name, vary) in this generation, built at most once."""
+    generation = generation_for(request)
+    if generation is None:
+        return build()
+    key = _key(request, language, name, vary)
+    stored = store.cache().get(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    value = build()
+    store.save(key, generation, value)
+    return value
+
+
+def cached_html(request, language: str, name: str, vary, render) -> str:
+    return mark_safe(cached(request, language, name, vary, lambda: str(render())))  # noqa: S308 (rendered template)
+
+
+# --- What the fragments vary on -------------------------------------------------------------------
+def menu_state(menu: list[dict], current_path: str) -> str:
+    """What of the menu depends on the page: the deepest item that contains it, and whether it is it."""
+    deepest = ""
+    for item in menu:
+        for entry in [item, *item.get("children", [])]:
+            path = entry.get("path", "")
+            if path and current_path.startswith(path) and len(path) > len(deepest):
+                deepest = path
+    return deepest + ("=" if deepest and deepest == current_path else "")
+
+
+def current_link(links: list[dict], current_url: str) -> str:
+    """The footer link that is the page being shown (marked ``aria-current``), else ``""``."""
+    return next((link["url"] for link in links if link.get("url") == current_url), "")
+
+
+def newest_state(request, language: str, page) -> str:
+    """ "New articles" on an article lists the newest ones but itself: the same list for every article
+    but the newest few, which each get their own."""
+    if not settings.FRAGMENT_CACHE:
+        return ""
+    newest = cached(
+        request,
+        language,
+        "newest-ids",
+        NEW_ARTICLES_COUNT,
+        lambda: list(
+            ArticlePage.objects.published_in(language).values_list("pk", flat=True)[:NEW_ARTICLES_COUNT]
+        ),
+    )
+    pk = getattr(page, "pk", None)
+    return str(pk) if pk in newest else ""

@@ -1,0 +1,323 @@
+"""The page cache for anonymous readers (pagecache/): what is cached, what never is, HTTP validators,
+the CSP nonce, and purging on every kind of content change in every language.
+
+The page and fragment caches are off in the test settings; ``page_cache`` turns them on for a test.
+"""
+
+import datetime
+import re
+import time
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone, translation
+from wagtail.models import PageViewRestriction
+
+from home.models import SiteSettings
+from news.models import ArticlePage
+from tests import factories
+from tests.languages import LANGUAGES
+from translations.links import page_url
+
+NONCE = re.compile(rb'nonce="[^"]*"')
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+    settings.FRAGMENT_CACHE = True
+    return settings
+
+
+@pytest.fixture
+def article(site_tree, make_article, tag):
+    return make_article(site_tree.economy, title_en="Harbour expansion approved", tags=[tag])
+
+
+def reader_urls(site_tree, article, tag, language):
+    return {
+        "home": f"/{language}/",
+        "section": page_url(site_tree.news, language),
+        "subsection": page_url(site_tree.economy, language),
+        "article": page_url(article, language),
+        "tag": f"/{language}/tags/{tag.slug}/",
+        "about": page_url(site_tree.about, language),
+        "rss": f"/{language}/feed/rss/",
+        "atom": f"/{language}/feed/atom/",
+        "news sitemap": f"/sitemap-news-{language}.xml",
+        "sitemap": "/sitemap-pages.xml",
+        "search page": f"/{language}/search/",
+    }
+
+
+def without_nonce(content: bytes) -> bytes:
+    return NONCE.sub(b'nonce=""', content)
+
+
+def script_nonce(response) -> str:
+    policy = response["Content-Security-Policy"]
+    return re.search(r"'nonce-([^']+)'", policy).group(1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_reader_page_is_served_from_the_cache_without_a_query(
+    client, page_cache, site_tree, article, tag, language, django_assert_num_queries
+):
+    for kind, url in reader_urls(site_tree, article, tag, language).items():
+        first = client.get(url)
+        assert first.status_code == 200, (kind, url)
+        assert first["X-Page-Cache"] == "MISS", (kind, url)
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second.status_code == 200
+        assert second["X-Page-Cache"] == "HIT", (kind, url)
+        assert without_nonce(second.content) == without_nonce(first.content), (kind, url)
+        assert second["Content-Type"] == first["Content-Type"]
+        assert second["ETag"] == first["ETag"]
+        cache_control = second["Cache-Control"]
+        assert "public" in cache_control and "s-maxage=" in cache_control and "max-age=0" in cache_control
+
+
+@pytest.mark.django_db
+def test_each_url_has_its_own_entry_pages_of_a_listing_included(
+    client, page_cache, site_tree, make_articles, soup
+):
+    make_articles(site_tree.economy, 14)
+    first, second = client.get("/en/news/"), client.get("/en/news/?page=2")
+    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "MISS"
+    titles = [
+        [a.get_text(strip=True) for a in soup(response).select(".card-title a, h3 a")]
+        for response in (client.get("/en/news/"), client.get("/en/news/?page=2"))
+    ]
+    assert titles[0] and titles[1] and not set(titles[0]) & set(titles[1])
+
+
+@pytest.mark.django_db
+def test_a_hit_carries_a_fresh_nonce_that_matches_its_policy(client, page_cache, site_tree, article, soup):
+    url = page_url(article, "ru")
+    client.get(url)
+    nonces = set()
+    for _ in range(2):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "HIT"
+        nonce = script_nonce(response)
+        inline = [tag for tag in soup(response).find_all("script") if not tag.get("src")]
+        assert len(inline) >= 2  # the "js" switch and the JSON-LD
+        assert {tag["nonce"] for tag in inline} == {nonce}
+        nonces.add(nonce)
+    assert len(nonces) == 2
+
+
+@pytest.mark.django_db
+def test_conditional_requests_get_304_and_head_works(client, page_cache, site_tree, article):
+    url = page_url(article, "az")
+    first = client.get(url)
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert etag.startswith('W/"')
+    not_modified = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    # The browser keeps the body it has, with its nonce: a 304 must not bring a new policy.
+    assert "Content-Security-Policy" not in not_modified
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert client.get(url, HTTP_IF_NONE_MATCH='W/"something-else"').status_code == 200
+    head = client.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert head["X-Page-Cache"] == "HIT" and head["ETag"] == etag
+    assert client.head("/en/about-nothing/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_signed_in_editors_are_never_served_or_cached(client, admin_client, page_cache, site_tree, article):
+    url = page_url(article, "en")
+    assert client.get(url)["X-Page-Cache"] == "MISS"
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert b"wagtail-userbar" in response.content  # their own page, not the readers' copy
+    assert b"wagtail-userbar" not in client.get(url).content
+    # A CSRF cookie alone (someone who opened a form) is enough to bypass the cache as well.
+    client.cookies["csrftoken"] = "x" * 32
+    assert "X-Page-Cache" not in client.get(url)
+
+
+@pytest.mark.django_db
+def test_search_with_a_query_errors_and_cookie_setting_responses_are_not_cached(
+    client, page_cache, site_tree, article
+):
+    for _ in range(2):
+        assert "X-Page-Cache" not in client.get("/en/search/", {"q": "harbour"})
+        assert "X-Page-Cache" not in client.get("/en/no-such-page/")
+        assert client.get("/").status_code == 302
+        assert "X-Page-Cache" not in client.get("/")
+    # A password-protected page answers with a form that sets the CSRF cookie: never stored.
+    PageViewRestriction.objects.create(page=site_tree.donate, restriction_type="password", password="pw")
+    url = page_url(site_tree.donate, "en")
+    for _ in range(2):
+        response = client.get(url)
+        client.cookies.clear()
+        assert response.status_code == 200 and response.cookies
+        assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db
+def test_page_cache_false_turns_it_off(client, settings, site_tree, article):
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = False
+    url = page_url(article, "en")
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response and "ETag" not in response
+
+
+# --- Purging ---------------------------------------------------------------------------------
+def warm(client, urls):
+    for url in urls:
+        client.get(url)
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "HIT", url
+
+
+@pytest.mark.django_db
+def test_publishing_an_edit_shows_at_once_in_every_language_and_listing(
+    client, page_cache, site_tree, article, tag
+):
+    urls = {language: reader_urls(site_tree, article, tag, language) for language in LANGUAGES}
+    warm(client, [url for by_kind in urls.values() for url in by_kind.values()])
+    with translation.override("en"):
+        for language in LANGUAGES:
+            setattr(article, f"title_{language}", f"Edited headline {language}")
+        article.save_revision().publish()
+    for language in LANGUAGES:
+        for kind in ("home", "section", "subsection", "article", "tag", "rss", "atom", "news sitemap"):
+            response = client.get(urls[language][kind])
+            assert f"Edited headline {language}".encode() in response.content, (language, kind)
+
+
+@pytest.mark.django_db
+def test_unpublishing_moving_and_deleting_purge(client, page_cache, site_tree, article, make_article):
+    other = make_article(site_tree.energy, title_en="Pipeline deal signed")
+    make_article(site_tree.karabakh, title_en="Another story stays on the home page")
+    home_urls = [f"/{language}/" for language in LANGUAGES]
+    energy = [page_url(site_tree.energy, language) for language in LANGUAGES]
+    warm(client, [*home_urls, *energy, page_url(article, "ru")])
+
+    article.unpublish()
+    assert client.get(page_url(article, "ru")).status_code == 404
+    assert all(b"Harbour expansion" not in client.get(url).content for url in home_urls)
+
+    other.move(site_tree.opinion, pos="last-child")
+    other.refresh_from_db()
+    assert all(b"Pipeline deal" not in client.get(url).content for url in energy)
+    warm(client, [page_url(other, language) for language in LANGUAGES])
+
+    ArticlePage.objects.get(pk=other.pk).delete()
+    assert all(client.get(page_url(site_tree.opinion, lang)).status_code == 200 for lang in LANGUAGES)
+    assert all(b"Pipeline deal" not in client.get(url).content for url in home_urls)
+
+
+@pytest.mark.django_db
+def test_a_new_slug_leaves_the_old_address_redirecting(client, page_cache, article):
+    old = {language: page_url(article, language) for language in LANGUAGES}
+    warm(client, old.values())
+    with translation.override("en"):
+        for language in LANGUAGES:
+            setattr(article, f"slug_{language}", f"renamed-{language}")
+        article.save_revision().publish()
+    for language in LANGUAGES:
+        response = client.get(old[language])
+        assert response.status_code == 301, language
+        assert response["Location"].endswith(f"/renamed-{language}/")
+
+
+@pytest.mark.django_db
+def test_scheduled_go_live_purges(client, page_cache, site_tree, make_article):
+    make_article(site_tree.karabakh, title_en="Another story stays on the home page")
+    article = make_article(site_tree.economy, title_en="Scheduled budget story", publish_it=False)
+    article.unpublish()
+    home_urls = [f"/{language}/" for language in LANGUAGES]
+    warm(client, home_urls)
+    go_live_at = timezone.now() + datetime.timedelta(seconds=1)
+    with translation.override("en"):  # what an editor does: set the date in Settings, press Publish
+        article.go_live_at = article.date = go_live_at
+        article.save_revision().publish()
+    assert b"Scheduled budget" not in client.get("/en/").content
+    time.sleep(max(0.0, (go_live_at - timezone.now()).total_seconds()) + 0.05)
+    call_command("publish_scheduled")  # what run_scheduler does every minute
+    for language in LANGUAGES:
+        response = client.get(f"/{language}/")
+        assert response["X-Page-Cache"] == "MISS"
+        assert page_url(article, language).encode() in response.content
+
+
+@pytest.mark.django_db
+def test_authors_tags_and_site_settings_purge(client, page_cache, site_tree, make_article, author, tag):
+    article = make_article(site_tree.economy, authors=[author], tags=[tag])
+    urls = [page_url(article, language) for language in LANGUAGES]
+    warm(client, urls)
+    author.name_en = author.name_az = author.name_ru = "Renamed Reporter"
+    author.save()
+    assert all(b"Renamed Reporter" in client.get(url).content for url in urls)
+    warm(client, urls)
+    tag.name_en = tag.name_az = tag.name_ru = "Renamedtag"
+    tag.save()
+    assert all(b"Renamedtag" in client.get(url).content for url in urls)
+    warm(client, urls)
+    site_settings = SiteSettings.for_site(site_tree.site)
+    site_settings.footer_about_en = site_settings.footer_about_az = site_settings.footer_about_ru = (
+        "New footer"
+    )
+    site_settings.footer_about = "New footer"
+    site_settings.save()
+    assert all(b"New footer" in client.get(url).content for url in urls)
+
+
+# --- Fragments ------------------------------------------------------------------------------
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_cached_fragments_render_what_the_page_would_render_without_them(
+    client, settings, site_tree, make_articles, tag, language
+):
+    articles = make_articles(site_tree.economy, 12, tags=[tag]) + make_articles(site_tree.energy, 2)
+    urls = [
+        f"/{language}/",
+        page_url(site_tree.news, language),
+        page_url(site_tree.economy, language),
+        page_url(site_tree.about, language),
+        page_url(site_tree.donate, language),
+        f"/{language}/tags/{tag.slug}/",
+        *(page_url(article, language) for article in (articles[0], articles[5], articles[-1], articles[-2])),
+    ]
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = False
+    plain = {url: without_nonce(client.get(url).content) for url in urls}
+    settings.FRAGMENT_CACHE = True
+    for _round in range(2):  # filling the fragments, then reading them
+        for url in urls:
+            assert without_nonce(client.get(url).content) == plain[url], url
+
+
+@pytest.mark.django_db
+def test_fragments_are_shared_between_articles_until_content_changes(
+    client, settings, site_tree, make_articles
+):
+    articles = make_articles(site_tree.economy, 12)
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    newest, older, oldest = articles[0], articles[-2], articles[-1]
+    client.get(page_url(older, "ru"))  # fills the menu, footer and "New articles" for older articles
+    # A change that bypasses every signal (a raw UPDATE): the shared parts do not see it...
+    ArticlePage.objects.filter(pk=newest.pk).update(title_ru="Тихая правка")
+    assert "Тихая правка" not in aside(client.get(page_url(oldest, "ru")))
+    # ...the newest article has a list of its own (it leaves itself out), and the next change
+    # (any publish) retires them all.
+    assert page_url(newest, "ru") not in aside(client.get(page_url(newest, "ru")))
+    factories.publish(older)
+    assert "Тихая правка" in aside(client.get(page_url(oldest, "ru")))
+
+
+def aside(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<aside class="article-aside"') : html.index("</aside>")]

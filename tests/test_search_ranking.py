@@ -1,0 +1,110 @@
+"""One ranking on SQLite and PostgreSQL (search.backends): the order the database returns is the
+BM25F order computed here in Python from the stored documents, title above body, ties to the newest.
+
+The suite runs on both databases (``make test``, and with DATABASE_URL on PostgreSQL) with these same
+expectations, so both return the same results in the same order."""
+
+import datetime
+import math
+
+import pytest
+from django.utils import timezone
+
+from search import backends
+from search.models import SearchDocument
+from search.query import parse
+from search.results import ranked_documents
+from tests.search_corpus import paragraph, result_titles
+
+TEXTS = [
+    ("Pipeline opens to Europe", "Gas flows west through the new pipeline. The pipeline is long."),
+    ("Weather report", "Rain tomorrow. The pipeline project was mentioned once."),
+    ("Pipeline pipeline pipeline", "Short."),
+    ("Harvest news", "Farmers expect a record harvest of cotton and grain this year, the ministry says."),
+    (
+        "Gas prices",
+        "Gas prices rose; the pipeline operator blamed the cold and the long winter of the north.",
+    ),
+    ("Caspian shipping", "Ships cross the sea. A pipeline under the sea is planned by the two governments."),
+    ("Grain exports", "Grain exports grew. Gas exports did not."),
+]
+
+
+def reference_order(query_text, language="en"):
+    """The score of search.backends' docstring, in Python, over every matching stored document."""
+    query = parse(query_text, language)
+    terms = query.ranked_terms
+    docs = list(SearchDocument.objects.filter(language=language))
+    total = len(docs)
+    avg_title = max(sum(d.title_length for d in docs) / total, 1.0)
+    avg_body = max(sum(d.body_length for d in docs) / total, 1.0)
+    matching = set(backends.matching_documents(query, language).values_list("page_id", flat=True))
+    frequency = {t: sum(1 for d in docs if f" {t} " in d.title_terms + d.body_terms) for t in terms}
+
+    def score(doc):
+        total_score = 0.0
+        for t in terms:
+            idf = math.log(1.0 + (total - frequency[t] + 0.5) / (frequency[t] + 0.5))
+            tf_title, tf_body = doc.title_terms.count(f" {t} "), doc.body_terms.count(f" {t} ")
+            w = (
+                backends.TITLE_WEIGHT
+                * tf_title
+                / (1 - backends.B + backends.B * doc.title_length / avg_title)
+            )
+            w += tf_body / (1 - backends.B + backends.B * doc.body_length / avg_body)
+            total_score += idf * (backends.K1 + 1) * w / (backends.K1 + w)
+        return total_score
+
+    ranked = [d for d in docs if d.page_id in matching]
+    ranked.sort(key=lambda d: (-round(score(d), 9), -d.date.timestamp(), -d.page_id))
+    return [d.page_id for d in ranked]
+
+
+@pytest.fixture
+def articles(site_tree, make_article):
+    start = timezone.now() - datetime.timedelta(days=30)
+    return [
+        make_article(
+            site_tree.news,
+            title_en=title,
+            languages=("en",),
+            body=paragraph(body),
+            date=start + datetime.timedelta(days=n),
+        )
+        for n, (title, body) in enumerate(TEXTS)
+    ]
+
+
+@pytest.mark.parametrize(
+    "query", ["pipeline", "gas", "gas pipeline", "pipelines sea", '"the pipeline"', "grain"]
+)
+def test_the_database_ranks_by_the_documented_formula(articles, query):
+    assert list(ranked_documents(parse(query, "en"), "en")[:12]) == reference_order(query)
+
+
+def test_title_counts_more_than_body(client, articles):
+    titles = result_titles(client, "en", "pipeline")
+    assert titles.index("Pipeline opens to Europe") < titles.index("Weather report")
+    assert titles[0] in ("Pipeline pipeline pipeline", "Pipeline opens to Europe")
+
+
+def test_equal_scores_go_to_the_newest(client, site_tree, make_article):
+    now = timezone.now()
+    older = make_article(
+        site_tree.news,
+        title_en="Caviar",
+        slugs={"en": "caviar-older"},
+        languages=("en",),
+        body=paragraph("Same."),
+        date=now - datetime.timedelta(days=2),
+    )
+    newer = make_article(
+        site_tree.news,
+        title_en="Caviar",
+        slugs={"en": "caviar-newer"},
+        languages=("en",),
+        body=paragraph("Same."),
+        date=now - datetime.timedelta(days=1),
+    )
+    ids = list(ranked_documents(parse("caviar", "en"), "en")[:12])
+    assert ids == [newer.pk, older.pk]
