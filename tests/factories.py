@@ -8,14 +8,20 @@ article "missing a translation" looks in the database.
 
 import datetime
 import itertools
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import factory
 import wagtail_factories
 from django.conf import settings
+from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
+from modelsearch import index as wagtail_search_index
+from modelsearch.signal_handlers import post_save_signal_handler as wagtail_search_on_save
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from about.models import AboutPage, ContentPage
 from home.models import HomePage
@@ -61,6 +67,37 @@ class TagFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.name_en))
 
 
+_wagtail_indexes_off: list[bool] = []
+
+
+@contextmanager
+def without_wagtail_indexes():
+    """Build fixtures without Wagtail's own indexes: its search index (the admin's search box, and
+    readers' search only when NEWSROOM_SEARCH_ENGINE is "wagtail") and its reference index (the admin's
+    "usage" counts). Writing both is about a fifth of a test's time. Everything readers see by default
+    is still written: the site's own search documents (search app), translation tracking, navigation,
+    purges. The search corpus (tests.search_corpus) adds its pages to Wagtail's index itself. Used as a
+    decorator on the builders below; saves made by the code under test index as usual."""
+    if _wagtail_indexes_off:  # nested builders: the outermost one switches them back on
+        yield
+        return
+    models = [
+        model
+        for model in wagtail_search_index.get_indexed_models()
+        if getattr(model, "search_auto_update", True)
+    ]
+    for model in models:
+        post_save.disconnect(wagtail_search_on_save, sender=model)
+    _wagtail_indexes_off.append(True)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        _wagtail_indexes_off.pop()
+        for model in models:
+            post_save.connect(wagtail_search_on_save, sender=model)
+
+
 def translated(field: str, values: dict) -> dict:
     """``translated("title", {"en": "A", "ru": "Б"}) == {"title_en": "A", "title_ru": "Б"}``."""
     return {f"{field}_{code}": value for code, value in values.items() if value is not None}
@@ -100,6 +137,7 @@ def _by_language(values) -> dict:
     return dict(zip(CONTENT_LANGUAGES, values, strict=True))
 
 
+@without_wagtail_indexes()
 def build_site_tree() -> SimpleNamespace:
     """Root > HomePage (default site root) > News (Economy, Energy), Opinion, Karabakh, About, Donate."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
@@ -225,6 +263,7 @@ def article_body(language: str, image=None, words: int = 60) -> list[dict]:
     return body
 
 
+@without_wagtail_indexes()
 def create_article(
     section,
     *,
@@ -335,5 +374,10 @@ def article_form_data(*, authors, image, languages: dict, **extra) -> dict:
         )
         if fields.get("ready"):
             data[f"ready_{code}"] = "on"
+    # Every other inline of the form (corrections, live updates...) is posted back empty.
+    for relation in get_all_child_relations(ArticlePage):
+        name = relation.get_accessor_name()
+        if name not in data:
+            data[name] = inline_formset([])
     data.update(extra)
     return nested_form_data(data)

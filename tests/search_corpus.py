@@ -6,6 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.utils import translation
+from modelsearch import index as wagtail_search_index
 
 DATA = Path(__file__).parent / "data"
 _versions = count(1)
@@ -91,4 +92,9 @@ def build(tree, make_article) -> SimpleNamespace:
             "az": paragraph(az[266]),
         },  # "... Zərəncə yerləşib İslamı yaymağa çalışdı."
     )
-    return SimpleNamespace(talks=talks, parade=parade, russian_only=russian_only, islam=islam)
+    corpus = SimpleNamespace(talks=talks, parade=parade, russian_only=russian_only, islam=islam)
+    # The factories leave Wagtail's own search index out (tests.factories.without_wagtail_indexes); the
+    # corpus is also searched through it (NEWSROOM_SEARCH_ENGINE="wagtail"), so index it as a save would.
+    for page in vars(corpus).values():
+        wagtail_search_index.insert_or_update_object(page)
+    return corpus
