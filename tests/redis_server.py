@@ -5,39 +5,30 @@
 refused), ``restart()`` starts it again, empty, on the same port, ``freeze()``/``thaw()`` send SIGSTOP/SIGCONT
 (the kernel still accepts connections, nothing ever answers), ``frozen()`` is a context manager that always
 thaws, ``stop()`` thaws and kills it for good. Without redis-server the calling test fails (it is not
-skipped) with a clear message, as the browser tests do without Chromium.
+skipped) with a clear message, as the browser tests do without Chromium. Starting, waiting and stopping are
+``tests.servers.ServerProcess``'s.
 """
 
 import os
-import shutil
 import signal
 import socket
-import subprocess
 import tempfile
-import time
 from contextlib import contextmanager
 
-import pytest
+from tests.servers import ServerProcess, free_port
+from tests.servers import executable as find_executable
 
-DEFAULT_PATH = "/usr/bin/redis-server"
-START_TIMEOUT = 10.0
+__all__ = ["RedisServer", "executable", "free_port"]
 
 
 def executable() -> str:
-    path = os.environ.get("TEST_REDIS_SERVER") or shutil.which("redis-server") or DEFAULT_PATH
-    if not os.access(path, os.X_OK):
-        pytest.fail(
-            f"The Redis outage tests need redis-server at {path} (apt-get install redis-server, "
-            "or set TEST_REDIS_SERVER to its path).",
-            pytrace=False,
-        )
-    return path
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return find_executable(
+        "TEST_REDIS_SERVER",
+        "redis-server",
+        "/usr/bin/redis-server",
+        needed_by="The Redis outage tests",
+        install="apt-get install redis-server",
+    )
 
 
 def _answers_ping(port: int, timeout: float = 0.2) -> bool:
@@ -50,20 +41,22 @@ def _answers_ping(port: int, timeout: float = 0.2) -> bool:
         return False
 
 
-class RedisServer:
+class RedisServer(ServerProcess):
+    name = "redis-server"
+    poll_seconds = 0.02
+
     def __init__(self, port: int | None = None):
         self.path = executable()
-        self.port = port or free_port()
-        self.process: subprocess.Popen | None = None
+        super().__init__(port)
         self.is_frozen = False
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def start(self) -> "RedisServer":
+    def command(self) -> list[str]:
         # --dir: redis-server writes nothing with --save "" and no AOF, but keep it out of the working tree.
-        command = [
+        return [
             self.path,
             "--port", str(self.port),
             "--bind", "127.0.0.1",
@@ -73,17 +66,9 @@ class RedisServer:
             "--dir", tempfile.gettempdir(),
             "--loglevel", "warning",
         ]  # fmt: skip
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _answers_ping(self.port):
-            if self.process.poll() is not None:
-                error = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
-                pytest.fail(f"redis-server exited at start on port {self.port}: {error}", pytrace=False)
-            if time.monotonic() > deadline:
-                self.kill()
-                pytest.fail(f"redis-server did not answer on port {self.port} within {START_TIMEOUT}s")
-            time.sleep(0.02)
-        return self
+
+    def answers(self) -> bool:
+        return _answers_ping(self.port)
 
     def flush(self) -> None:
         """Empty it (FLUSHALL), so that each test starts with nothing cached."""
@@ -93,19 +78,8 @@ class RedisServer:
 
     def kill(self) -> None:
         """Terminate the server (a crash or a stopped service: connections are refused)."""
-        if self.process is None:
-            return
         self.thaw()
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        if self.process.stderr:
-            self.process.stderr.close()
-        self.process = None
+        super().stop()
 
     def restart(self) -> "RedisServer":
         self.kill()

@@ -10,6 +10,7 @@ expires; the outage is logged once each way, not per call. A frozen server is al
 (``RedisServer.frozen`` and the fixture's teardown), and the server is killed when the module ends.
 """
 
+import ast
 import logging
 import os
 import subprocess
@@ -27,7 +28,9 @@ from redis import Redis
 from navigation import tree
 from navigation.menus import main_menu
 from news.models import ArticlePage, CategoryIndexPage
+from newsroom.settings.redis_cache import ResilientRedisCache
 from newsroom.settings.redis_client import Breaker
+from pagecache import store
 from tests import factories
 from tests.languages import LANGUAGES
 from tests.redis_server import RedisServer
@@ -79,6 +82,7 @@ def redis(settings, redis_server):
     yield redis_server
     redis_server.thaw()
     tree._local_copy.clear()
+    store._pending.since = 0.0
     _drop_connection_pools()
 
 
@@ -196,13 +200,26 @@ def test_every_cache_operation_fails_fast_once_redis_has_timed_out(redis):
     assert cache.get("warm") is None  # the fail-fast interval (5 s) is not over: still skipped
 
 
-def test_the_stand_in_keeps_entries_a_few_seconds_only(settings, redis):
-    assert settings.REDIS_FALLBACK_SECONDS <= 5
+def _wait_for_interval_start(seconds: float) -> None:
+    while time.time() % seconds > 0.1:
+        time.sleep(0.01)
+
+
+def test_the_stand_in_keeps_entries_a_few_seconds_only_and_drops_them_together(settings, redis):
+    interval = settings.REDIS_FALLBACK_SECONDS
+    assert interval <= 2
     redis.kill()
+    _wait_for_interval_start(interval)
     cache.set("forever", 1, None)
-    cache.set("an hour", 1, 3600)
-    assert cache.ttl("forever") == cache.ttl("an hour") == settings.REDIS_FALLBACK_SECONDS
-    assert cache.get("forever") == cache.get("an hour") == 1
+    cache.set("an-hour", 1, 3600)
+    assert 0 < cache.ttl("forever") <= interval and 0 < cache.ttl("an-hour") <= interval
+    time.sleep(interval * 0.6)
+    # A page built now from an entry stored earlier must not outlive that entry by a full interval: the
+    # stand-in's entries all end at the same instant, whenever they were stored.
+    cache.set("built-later", 1, None)
+    assert cache.get("forever") == cache.get("an-hour") == cache.get("built-later") == 1
+    time.sleep(interval * 0.4 + 0.05)
+    assert cache.get_many(["forever", "an-hour", "built-later"]) == {}
 
 
 def test_pages_are_not_rebuilt_on_every_request_while_redis_is_stopped(client, site_tree, article, redis):
@@ -276,6 +293,99 @@ def test_publishing_succeeds_while_redis_is_down(client, site_tree, article, red
     # This process cleared its own copy of the tree: its readers see the new section at once.
     assert "Culture" in menu_titles()
     assert client.get(page_url(section, "en")).status_code == 200
+
+
+def test_with_a_directory_the_processes_of_a_host_share_the_stand_in(settings, redis, tmp_path):
+    # Two processes of one host as the page cache sees them: nothing shared but the directory.
+    options = {**settings.REDIS_CACHE_OPTIONS, "FALLBACK_DIRECTORY": str(tmp_path / "stand-in")}
+    worker, editor = (
+        ResilientRedisCache(redis.url, {"KEY_PREFIX": "newsroom-test", "OPTIONS": options}) for _ in range(2)
+    )
+    redis.kill()
+    _wait_for_interval_start(settings.REDIS_FALLBACK_SECONDS)
+    worker.set(store.GENERATION_KEY, "before", None)
+    worker.set("page", ("before", "<p>the page</p>"), 60)
+    assert editor.get("page") == ("before", "<p>the page</p>")  # built once for the host
+    editor.delete(store.GENERATION_KEY)  # publishing (pagecache.store.bump) ...
+    editor.set(store.GENERATION_KEY, "after", None)
+    assert worker.get(store.GENERATION_KEY) == "after"  # ... retires the pages of every process at once
+    time.sleep(settings.REDIS_FALLBACK_SECONDS)
+    assert worker.get("page") is None and editor.get(store.GENERATION_KEY) is None  # and they end together
+
+
+def silently_retitle(article, text: str) -> dict:
+    """Another process publishing while Redis is down, as this process sees it: the rows change and nothing
+    this process keeps is told (a queryset update sends no signal; the other process's own clearing went
+    to its own stand-in)."""
+    titles = {language: f"{text} {language}" for language in LANGUAGES}
+    fields = {f"title_{language}": title for language, title in titles.items()}
+    ArticlePage.objects.filter(pk=article.pk).update(title=titles["en"], **fields)
+    return titles
+
+
+def listing_urls(site_tree) -> dict:
+    return {
+        language: [f"/{language}/", page_url(site_tree.economy, language), f"/{language}/feed/rss/"]
+        for language in LANGUAGES
+    }
+
+
+def seconds_until_shown(client, urls: dict, titles: dict, limit: float) -> dict:
+    """Per URL, the seconds until its answer shows the language's title (None: not within ``limit``)."""
+    started = time.monotonic()
+    shown = {}
+    while len(shown) < sum(map(len, urls.values())) and time.monotonic() - started < limit:
+        for language, paths in urls.items():
+            for path in paths:
+                if path not in shown and titles[language] in client.get(path).content.decode():
+                    shown[path] = round(time.monotonic() - started, 2)
+        time.sleep(0.05)
+    return {path: shown.get(path) for paths in urls.values() for path in paths}
+
+
+def test_an_article_another_process_publishes_while_redis_is_stopped_shows_within_the_interval(
+    client, site_tree, article, settings, redis
+):
+    settings.PAGE_CACHE = settings.FRAGMENT_CACHE = True
+    interval = settings.REDIS_FALLBACK_SECONDS
+    urls = listing_urls(site_tree)
+    redis.kill()
+    before = {language: getattr(article, f"title_{language}") for language in LANGUAGES}
+    assert all(t is not None for t in seconds_until_shown(client, urls, before, limit=1).values())
+    # Half an interval of readers: pages, menus, footers and "New articles" are kept by the stand-in.
+    for _round in range(3):
+        assert {client.get(path).status_code for paths in urls.values() for path in paths} == {200}
+        time.sleep(interval / 6)
+    titles = silently_retitle(article, "Pipeline talks moved to Baku")
+    delays = seconds_until_shown(client, urls, titles, limit=interval + 3)
+    # One interval, plus the time a round of these nine pages takes to build here.
+    late = {path: delay for path, delay in delays.items() if delay is None or delay > interval + 1.0}
+    assert not late, f"not shown within {interval + 1.0:.1f} s: {late}"
+
+
+def test_pages_redis_kept_through_a_freeze_are_retired_when_it_answers_again(
+    client, site_tree, article, settings, redis
+):
+    # The pages Redis kept predate what another process published during the freeze, and that process
+    # may not call Redis again for a while: the first process to come back retires them all.
+    settings.PAGE_CACHE = settings.FRAGMENT_CACHE = True
+    _point_cache_at(settings, redis, fail_fast_seconds=0.3)
+    settings.CACHES[settings.PAGE_CACHE_ALIAS] = {
+        **settings.CACHES["default"],
+        "OPTIONS": {**settings.CACHES["default"]["OPTIONS"], "DELETE_ON_RECOVERY": [store.GENERATION_KEY]},
+    }
+    urls = listing_urls(site_tree)
+    paths = [path for paths in urls.values() for path in paths]
+    for path in paths:
+        client.get(path)
+        assert client.get(path)["X-Page-Cache"] == "HIT"  # kept in Redis
+    with redis.frozen():
+        assert client.get(paths[0]).status_code == 200  # this process gives Redis up
+        titles = silently_retitle(article, "Pipeline talks moved to Baku")
+    time.sleep(0.4)  # the fail-fast interval: the next request finds Redis again
+    delays = seconds_until_shown(client, urls, titles, limit=1)
+    assert all(delay is not None for delay in delays.values()), delays
+    assert client.get(paths[0])["X-Page-Cache"] == "HIT"  # and the cache is in use again
 
 
 # --- (4) After Redis is back ----------------------------------------------------------------------
@@ -364,4 +474,24 @@ def test_redis_is_used_only_when_redis_url_is_set(redis_url, backend):
     assert result.returncode == 0, result.stderr
     assert f"'BACKEND': '{backend}'" in result.stdout
     if redis_url:
-        assert "'FALLBACK_SECONDS': 5.0" in result.stdout and "'SOCKET_TIMEOUT': 0.25" in result.stdout
+        assert "'FALLBACK_SECONDS': 2.0" in result.stdout and "'SOCKET_TIMEOUT': 0.25" in result.stdout
+
+
+def test_in_production_the_page_cache_is_in_redis_and_retired_after_an_outage():
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "PAGE_CACHE_DIR")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="localhost",
+        REDIS_URL="redis://127.0.0.1:1/0",
+    )
+    code = "import django; django.setup(); from django.conf import settings; print(settings.CACHES)"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    caches = ast.literal_eval(result.stdout)
+    pages = caches["pagecache"]
+    assert pages["BACKEND"] == "newsroom.settings.redis_cache.ResilientRedisCache"
+    assert pages["OPTIONS"]["DELETE_ON_RECOVERY"] == [store.GENERATION_KEY]
+    assert pages["OPTIONS"]["FALLBACK_DIRECTORY"].endswith("-redis-down")

@@ -5,64 +5,54 @@
 (``TEST_VARNISHD``, else ``/usr/sbin/varnishd``) with ``-n`` that directory and ``-a 127.0.0.1:<port>``,
 and waits until it answers. ``stop()`` terminates it and removes the directory. Without varnishd the
 calling test fails (it is not skipped) with a clear message, as the Redis tests do without redis-server.
+Starting, waiting and stopping are ``tests.servers.ServerProcess``'s.
 """
 
 import os
 import re
 import shutil
-import socket
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-import pytest
-
-from tests.redis_server import free_port
+from tests.servers import ServerProcess, accepts_connections, free_port
+from tests.servers import executable as find_executable
 
 VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish.vcl"
-DEFAULT_PATH = "/usr/sbin/varnishd"
-START_TIMEOUT = 20.0
 
 
 def executable() -> str:
-    path = os.environ.get("TEST_VARNISHD") or shutil.which("varnishd") or DEFAULT_PATH
-    if not os.access(path, os.X_OK):
-        pytest.fail(
-            f"The Varnish tests need varnishd at {path} (apt-get install varnish, or set TEST_VARNISHD).",
-            pytrace=False,
-        )
-    return path
+    return find_executable(
+        "TEST_VARNISHD",
+        "varnishd",
+        "/usr/sbin/varnishd",
+        needed_by="The Varnish tests",
+        install="apt-get install varnish",
+    )
 
 
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-            return True
-    except OSError:
-        return False
+class VarnishServer(ServerProcess):
+    name = "varnishd"
+    start_timeout = 20.0
+    new_session = True
 
-
-class VarnishServer:
     def __init__(self, backend_port: int, port: int | None = None):
         self.path = executable()
         self.backend_port = backend_port
-        self.port = port or free_port()
+        super().__init__(port)
         self.workdir: str | None = None
-        self.process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "VarnishServer":
+    def command(self) -> list[str]:
         self.workdir = tempfile.mkdtemp(prefix="newsroom-varnish-")
         os.chmod(self.workdir, 0o755)  # noqa: S103 (varnishd's worker runs as its own user)
         vcl = re.sub(r'\.port = "\d+";', f'.port = "{self.backend_port}";', VCL.read_text(), count=1)
         vcl_path = Path(self.workdir) / "varnish.vcl"
         vcl_path.write_text(vcl)
         os.chmod(vcl_path, 0o644)
-        command = [
+        return [
             self.path, "-F",
             "-n", str(Path(self.workdir) / "state"),
             "-a", f"127.0.0.1:{self.port}",
@@ -71,33 +61,12 @@ class VarnishServer:
             "-s", "malloc,32m",
             "-p", "ban_lurker_sleep=0.05",
         ]  # fmt: skip
-        self.process = subprocess.Popen(  # noqa: S603
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-        )
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _answers(self.port):
-            if self.process.poll() is not None:
-                error = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
-                self.stop()
-                pytest.fail(f"varnishd exited at start: {error}", pytrace=False)
-            if time.monotonic() > deadline:
-                self.stop()
-                pytest.fail(f"varnishd did not answer on port {self.port} within {START_TIMEOUT}s")
-            time.sleep(0.05)
-        return self
+
+    def answers(self) -> bool:
+        return accepts_connections(self.port)
 
     def stop(self) -> None:
-        if self.process is not None:
-            if self.process.poll() is None:
-                self.process.terminate()
-                try:
-                    self.process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-                    self.process.wait(timeout=5)
-            if self.process.stderr:
-                self.process.stderr.close()
-            self.process = None
+        super().stop()
         if self.workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
