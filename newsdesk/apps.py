@@ -7,3 +7,12 @@ class NewsdeskConfig(AppConfig):
 
     name = "newsdesk"
     verbose_name = _("Newsdesk")
+
+    def ready(self):
+        from modelcluster.fields import ParentalManyToManyField
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .tags import tag_form_field_override
+
+        # ArticlePage.tags (and any many-to-many to news.Tag) gets the tag widget, as taggit fields do.
+        register_form_field_override(ParentalManyToManyField, override=tag_form_field_override)

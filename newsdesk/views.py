@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,6 +19,7 @@ from translations.roles import may_edit_language
 from translations.status import Status, counts, status_of, with_change_times
 
 from .filters import StatusFilterForm
+from .tags import NAME_LENGTH, admin_language, suggestions
 
 PER_PAGE = 50
 
@@ -134,3 +135,9 @@ def copy_view(request, page_id):
             "edit_url": edit_url,
         },
     )
+
+
+def tag_autocomplete(request):
+    """Suggestions for the article editor's tag field (newsdesk.tags): ``?term=`` in any language."""
+    term = request.GET.get("term", "")[:NAME_LENGTH]
+    return JsonResponse(suggestions(term, admin_language()), safe=False)

@@ -3,6 +3,7 @@ editor opens the edit form and saves (``edit_form_data``), built from the page's
 each block's definition, as Wagtail's editor would serialise them."""
 
 from django.utils import timezone
+from taggit.utils import edit_string_for_tags
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -63,7 +64,8 @@ def edit_form_data(page, **changes) -> dict:
         "source_url": page.source_url,
         "go_live_at": "",
         "expire_at": "",
-        "tags": [tag.pk for tag in page.tags.all()],
+        # The tag widget (newsdesk.tags) posts names, as Wagtail's tag fields do.
+        "tags": edit_string_for_tags(page.tags.all()),
         "article_authors": inline_formset(
             [
                 {"id": link.pk or "", "author": link.author_id, "ORDER": str(index + 1)}
@@ -79,10 +81,11 @@ def edit_form_data(page, **changes) -> dict:
         data[f"body_{code}"] = stream_form_value(getattr(page, f"body_{code}"))
         if getattr(page, f"ready_{code}"):
             data[f"ready_{code}"] = "on"
-    tags = data.pop("tags")
+    # Other inline lists of the form (corrections, live updates…) are posted back empty.
+    for name in type(page).get_edit_handler().get_form_class().formsets:
+        if name not in data and name != "comments":
+            data[name] = inline_formset([])
     flat = nested_form_data(data)
-    if tags:
-        flat["tags"] = tags
     flat.update(changes)
     return flat
 

@@ -91,10 +91,18 @@ def test_editor_fills_latin_slugs_per_language(live_server, browser_page, editor
 SCREENS = os.environ.get("NEWSROOM_SCREENS", "")
 
 
+SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
 def shoot(page, tmp_path, name):
+    """``admin-<name>-desktop.png`` and ``admin-<name>-phone.png`` (in $NEWSROOM_SCREENS when set)."""
     folder = Path(SCREENS) if SCREENS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
+    for size, viewport in SIZES.items():
+        page.set_viewport_size(viewport)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(folder / f"admin-{name}-{size}.png"), full_page=False)
+    page.set_viewport_size(SIZES["desktop"])
 
 
 def log_in_as(page, live_server, username, password):
@@ -122,7 +130,7 @@ def test_the_desk_in_each_admin_language(
     profile.preferred_language = language
     profile.save()
     page = browser_page
-    page.set_viewport_size({"width": 1440, "height": 1000})
+    page.set_viewport_size(SIZES["desktop"])
     log_in_as(page, live_server, editor.username, "correct-horse")
     expect(page.locator("html")).to_have_attribute("lang", language)
 
@@ -135,6 +143,9 @@ def test_the_desk_in_each_admin_language(
     page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     expect(page.locator("#id_title_en")).to_have_value("Talks in Baku resume")
     shoot(page, tmp_path, f"{language}-editor")
+    # The phone-sized shot re-lays the editor out; open the preview in a freshly loaded editor.
+    page.reload()
+    expect(page.locator("#id_title_en")).to_have_value("Talks in Baku resume")
     page.locator('[data-side-panel-toggle="preview"]').click()
     mode = page.locator("select#id_preview_mode").first
     expect(mode).to_have_value(language)  # starts in the admin's language
@@ -167,5 +178,14 @@ def test_the_desk_in_each_admin_language(
     expect(page).to_have_url(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     page.locator("button.locale-toggle", has_text=language).first.click()
     expect(page.locator("#id_title_en")).to_be_disabled()
+    # Beside the field they write, the translator reads the English original (newsdesk's
+    # translation_source.js), kept current as the English changes.
+    source = ArticlePage.objects.get(pk=article.pk)
+    for field in ("title", "intro"):
+        note = page.locator(f".w-field__input:has(#id_{field}_{language}) > [data-translation-source]")
+        expect(note).to_be_visible()
+        expect(note).to_have_attribute("lang", "en")
+        expect(note).to_contain_text(" ".join(getattr(source, f"{field}_en").split()))
+    expect(page.locator(".w-field__input:has(#id_title_en) > [data-translation-source]")).to_have_count(0)
     page.locator(f"#id_title_{language}").scroll_into_view_if_needed()
     shoot(page, tmp_path, f"{language}-translator")

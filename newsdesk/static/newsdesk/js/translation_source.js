@@ -9,7 +9,9 @@ function newsroomTranslationSource() {
   const config = document.getElementById("translation-source-config");
   if (!config) return;
   const { source, targets, label, copyLabel, streamFields } = JSON.parse(config.textContent);
-  const form = document.querySelector("form[data-edit-form], #page-edit-form, form.w-form-width, main form");
+  // The editor's own form (pages and snippets alike carry data-edit-form); a looser selector such as
+  // "main form" first finds the header's search form, which has no translated fields.
+  const form = document.querySelector("form[data-edit-form]");
   if (!form) return;
   const SKIP = /^(slug|url_path|ready|seo_title|search_description)$/;
   const NAME = new RegExp(`^([a-z_]+?)_(${targets.join("|")})((?:-.+)?)$`);
