@@ -18,8 +18,10 @@ out in Python from one statistics query (``Ranking``):
 
 with k1 = 1.2, b = 0.75: a term in the title counts three times one in the body. Ties go to the
 newest page (``date``), then the higher page id. A query matching more than ``MAX_RANKED`` documents
-ranks the newest ``MAX_RANKED`` of them (the count still counts all). All arithmetic is in double
-precision, in the same order on both databases, so equal inputs give bit-equal scores. The query
+ranks the newest ``MAX_RANKED`` of them, and the count stops there too ("more than 1000 results"):
+they are read newest first along the ``(language, date)`` index, checking each against the set of
+matching ids, so a common word costs ``MAX_RANKED`` index steps, not one per match. All arithmetic is
+in double precision, in the same order on both databases, so equal inputs give bit-equal scores. The query
 expression is always a bound parameter. Other databases get an unranked substring match so the site
 still works.
 """
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from django.contrib.postgres import search as pg
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 
 from .fts import FTS_TABLE, SearchVectorColumn
 from .models import SearchDocument
@@ -73,7 +76,9 @@ def matching_documents(query: SearchQuery, language: str):
     documents = SearchDocument.objects.filter(language=language)
     vendor = connection.vendor
     if vendor == "sqlite":
-        return documents.filter(fts__table__fts5_match=fts5_expression(query))
+        # The FTS5 matches as a set of ids (``IN``), not a join: SQLite then walks the documents along
+        # the (language, date) index, newest first, and stops after the newest MAX_RANKED + 1.
+        return documents.filter(id__in=RawSQL(_FTS5_IDS, [fts5_expression(query)]))  # noqa: S611 - bound
     if vendor == "postgresql":
         tsquery = pg.SearchQuery(tsquery_expression(query), search_type="raw", config="simple")
         return documents.alias(search_vector=SearchVectorColumn()).filter(search_vector=tsquery)
@@ -86,12 +91,12 @@ def matching_documents(query: SearchQuery, language: str):
     return documents.filter(condition)
 
 
+_FTS5_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+
+
 def _document_frequency_sql(vendor: str) -> str:
     if vendor == "sqlite":
-        return (
-            f"(SELECT COUNT(*) FROM {TABLE} d JOIN {FTS_TABLE} f ON f.rowid = d.id "  # noqa: S608
-            f"WHERE f.{FTS_TABLE} MATCH %s AND d.language = %s)"
-        )
+        return f"(SELECT COUNT(*) FROM {TABLE} d WHERE d.id IN ({_FTS5_IDS}) AND d.language = %s)"  # noqa: S608
     return (
         f"(SELECT COUNT(*) FROM {TABLE} d "  # noqa: S608
         "WHERE d.search_vector @@ to_tsquery('simple'::regconfig, %s) AND d.language = %s)"
@@ -145,21 +150,33 @@ class RankedDocuments:
         # A correlated EXISTS checks only the matching documents (an IN over every visible page was
         # 3-6x slower on SQLite at 30,000 articles; bench/search.py).
         self.documents = matching_documents(query, language).filter(Exists(visible))
-        self._count = None
+        self._candidates = None
         self._ranking = None
 
+    def candidates(self) -> list[int]:
+        """Ids of the newest ``MAX_RANKED + 1`` matching documents (one query, index-ordered): the
+        ones ranked, and whether there are more."""
+        if self._candidates is None:
+            newest = self.documents.order_by("-date", "-id").values_list("id", flat=True)
+            self._candidates = list(newest[: MAX_RANKED + 1])
+        return self._candidates
+
     def count(self) -> int:
-        if self._count is None:
-            self._count = self.documents.count()
-        return self._count
+        """How many results there are to page through: at most ``MAX_RANKED`` (see ``more``)."""
+        return min(len(self.candidates()), MAX_RANKED)
+
+    @property
+    def more(self) -> bool:
+        """More than ``MAX_RANKED`` documents match (only the newest ``MAX_RANKED`` are ranked)."""
+        return len(self.candidates()) > MAX_RANKED
 
     def __len__(self):
         return self.count()
 
     def ranked_sql(self) -> tuple[str, list]:
         """SQL (and parameters) selecting the matching page ids, best first (the module docstring)."""
-        newest = self.documents.order_by("-date", "-id").values("id")[:MAX_RANKED]
-        ids_sql, ids_params = newest.query.sql_with_params()
+        ids = self.candidates()[:MAX_RANKED]
+        ids_sql, ids_params = ", ".join(["%s"] * len(ids)), ids
         if connection.vendor not in ("sqlite", "postgresql"):
             ordered = self.documents.order_by("-date", "-page_id").values("page_id")
             sql, params = ordered.query.sql_with_params()
@@ -195,6 +212,8 @@ class RankedDocuments:
         if not isinstance(key, slice):
             return self[key : key + 1][0]
         start = key.start or 0
+        if not self.candidates() or start >= MAX_RANKED:
+            return []
         sql, params = self.ranked_sql()
         if key.stop is not None:
             sql += " LIMIT %s OFFSET %s"

@@ -32,6 +32,14 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "language"], name="search_document_page_language")
         ]
+        # The newest matches of a language first, without sorting them, and the language's lengths for
+        # the ranking, without reading the rows (search.backends).
+        indexes = [
+            models.Index(
+                fields=["language", "date", "id", "title_length", "body_length"],
+                name="search_document_language_date",
+            )
+        ]
 
     def __str__(self):
         return f"{self.page_id}/{self.language}"

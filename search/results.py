@@ -1,8 +1,9 @@
 """From a reader's query to the pages to show, in a fixed number of queries.
 
 1. the figures of the ranking (documents, lengths, how many documents hold each term);
-2. how many documents match, restricted to live, public pages that exist in that language
-   (``translations.availability.visible_q``), then one page of them, ranked (``search.backends``);
+2. the newest matching documents (up to ``MAX_RANKED`` + 1, which gives the count), restricted to
+   live, public pages that exist in that language (``translations.availability.visible_q``), then
+   one page of them, ranked (``search.backends``);
 3. the articles of that page of results with their hero images and renditions (prefetched), any
    other pages (About, Donate) as their specific types, and the texts for the snippets.
 
@@ -105,6 +106,11 @@ class Results:
     @property
     def count(self) -> int:
         return self.page_obj.paginator.count
+
+    @property
+    def more(self) -> bool:
+        """More match than are ranked and counted (``search.backends.MAX_RANKED``)."""
+        return bool(getattr(self.page_obj.paginator.object_list, "more", False))
 
 
 def search(text: str, language: str, page_number=None) -> Results | None:
