@@ -12,3 +12,8 @@ class NewsConfig(AppConfig):
 
         # A move rewrites paths in SQL, without save(): keep ArticlePage.top_section right.
         post_page_move.connect(on_page_moved, dispatch_uid="news.top_sections")
+
+        from . import corrections
+
+        # A publish with "significant update" ticked records its time (news.corrections).
+        corrections.connect()

@@ -1,8 +1,9 @@
-"""RSS 2.0 and Atom feeds: the newest articles of a language, and of a section in a language.
+"""RSS 2.0 and Atom feeds: the newest articles of a language, of a section and of an author in a language.
 
 URLs (inside the language prefix, see ``news.urls.feed_patterns``):
 ``/<lang>/feed/rss/``, ``/<lang>/feed/atom/``, ``/<lang>/feed/<section path>/rss/`` and ``.../atom/``,
-where the section path is the section's address in that language (``/ru/feed/novosti/ekonomika/rss/``).
+where the section path is the section's address in that language (``/ru/feed/novosti/ekonomika/rss/``),
+and ``/<lang>/feed/authors/<slug>/rss/`` and ``.../atom/``.
 
 Every field here is editors' plain text (titles, standfirsts, names, alt text); none is HTML. Elements
 readers take as text (``<title>``, ``<category>``, authors, ``media:description``) get the text as is,
@@ -33,7 +34,7 @@ from translations.links import page_url
 from translations.routing import page_at
 
 from . import renditions
-from .models import ArticlePage, CategoryIndexPage
+from .models import ArticlePage, Author, CategoryIndexPage
 
 FEED_LENGTH = 30
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -187,3 +188,45 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     def subtitle(self, section):
         """Atom ``<subtitle>``: text (no ``type``), so not escaped."""
         return plain(self.plain_description(section))
+
+
+class AuthorArticlesFeed(LatestArticlesFeed):
+    """The 30 newest articles of one author available in the active language:
+    ``/<lang>/feed/authors/<slug>/rss/`` (and ``.../atom/``); an unknown author is 404."""
+
+    def get_object(self, request, slug):
+        self.request = request
+        self.language = request_language(request)
+        self.images = {}
+        author = Author.objects.filter(slug=slug).first()
+        if author is None:
+            raise Http404
+        return author
+
+    def title(self, author):
+        return plain(_("%(site)s: articles by %(author)s") % {"site": site_name(), "author": author.name})
+
+    def link(self, author):
+        return absolute(self.request, author.get_absolute_url())
+
+    def plain_description(self, author) -> str:
+        if author.bio:
+            return author.bio
+        return _("The newest articles by %(author)s on %(site)s.") % {
+            "author": author.name,
+            "site": site_name(),
+        }
+
+    def items(self, author):
+        articles = ArticlePage.objects.published_in(self.language).by_author(author)
+        items = list(articles.card_rows().with_authors().prefetch_related("tags")[:FEED_LENGTH])
+        renditions.attach([(article.hero_image, renditions.FEED_ITEM) for article in items])
+        return items
+
+
+class AuthorArticlesAtomFeed(AuthorArticlesFeed):
+    feed_type = feedgenerator.Atom1Feed
+
+    def subtitle(self, author):
+        """Atom ``<subtitle>``: text (no ``type``), so not escaped."""
+        return plain(self.plain_description(author))

@@ -1,7 +1,7 @@
 """What readers see of articles: the one definition of "published for readers of a language",
 "newest first", and what a listing card needs loaded."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Prefetch, Q
 from wagtail.models import PageManager, PageQuerySet
 
 from seo.images import MACHINE_SPECS, specs_of
@@ -27,6 +27,8 @@ def card_fields() -> list[str]:
         "last_published_at",
         "first_published_at",
         "hero_image",
+        "live_coverage",  # the "Live" badge (news.models.live)
+        "live_ended",
         *[localized_field(name, code) for name in translated for code in language_codes()],
     ]
 
@@ -69,6 +71,33 @@ class ArticlePageQuerySet(PageQuerySet):
         links = self.model._meta.get_field("article_authors").related_model.objects
         related = "author__photo" if photos else "author"
         return self.prefetch_related(Prefetch("article_authors", queryset=links.select_related(related)))
+
+    def by_author(self, author):
+        """Articles ``author`` wrote or co-wrote (a subquery on the byline table: one row per article
+        even when the author is listed twice)."""
+        links = self.model._meta.get_field("article_authors").related_model.objects
+        return self.filter(pk__in=links.filter(author=author).values("page_id"))
+
+    def corrected_in(self, language: str):
+        """Articles with a correction written in ``language``, newest correction first
+        (``latest_correction``: the date of the newest)."""
+        text = localized_field("text", language)
+        written = Q(**{f"corrections__{text}__isnull": False}) & ~Q(**{f"corrections__{text}": ""})
+        return (
+            self.annotate(latest_correction=Max("corrections__date", filter=written))
+            .filter(latest_correction__isnull=False)
+            .order_by("-latest_correction", "-date", "-pk")
+        )
+
+    def with_corrections(self, language: str):
+        """``article.corrections_shown``: its corrections written in ``language``, oldest first
+        (one query)."""
+        corrections = self.model._meta.get_field("corrections").related_model
+        text = localized_field("text", language)
+        written = corrections.objects.exclude(**{f"{text}__isnull": True}).exclude(**{text: ""})
+        return self.prefetch_related(
+            Prefetch("corrections", queryset=written.order_by("date", "pk"), to_attr="corrections_shown")
+        )
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

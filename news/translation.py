@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ArticlePage, Author, CategoryIndexPage, Tag
+from .models import ArticleCorrection, ArticlePage, Author, CategoryIndexPage, LiveUpdate, Tag
 
 
 @register(CategoryIndexPage)
@@ -15,9 +15,19 @@ class ArticlePageTR(TranslationOptions):
 
 @register(Author)
 class AuthorTR(TranslationOptions):
-    fields = ("name", "bio")
+    fields = ("name", "role", "bio")
 
 
 @register(Tag)
 class TagTR(TranslationOptions):
     fields = ("name",)
+
+
+@register(ArticleCorrection)
+class ArticleCorrectionTR(TranslationOptions):
+    fields = ("text",)
+
+
+@register(LiveUpdate)
+class LiveUpdateTR(TranslationOptions):
+    fields = ("headline", "text")

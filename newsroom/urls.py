@@ -58,6 +58,8 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("feed/", include((news_urls.feed_patterns, "feeds"))),
     path("newsletter/", include("newsletter.urls")),
+    # The read beacon: POST only, never cached, no cookie (readership.views).
+    path("read/", include("readership.urls")),
     path("", include("news.urls")),
     path("", include(page_patterns)),
     prefix_default_language=True,

@@ -7,7 +7,8 @@ once the transaction has committed, so that a page built from the old rows in be
 A front cache (``WAGTAILFRONTENDCACHE``: Varnish, a CDN) is told the URLs through Wagtail's
 ``frontend_cache`` after commit. For a page that is, in every language: the page, its old addresses
 (the redirects ``translations.redirects`` keeps for them), its sections up to the home page, their
-feeds and the language's feeds, its tags, and the sitemaps. ``deploy/varnish.vcl`` takes a purged URL
+feeds and the language's feeds, its tags, its authors' pages and feeds, the corrections page, a live
+article's updates endpoint, and the sitemaps. ``deploy/varnish.vcl`` takes a purged URL
 with its query strings (``?page=2`` of a section), so every page of a listing goes with it. A change
 that shows everywhere (an author, a tag, the site settings, the menu's site) purges ``<site>/*``,
 which Varnish (and CloudFront) take as everything under the site.
@@ -67,6 +68,7 @@ def page_paths(page, ancestors=None) -> set[str]:
     page = page.specific_deferred if type(page) is Page else page
     if ancestors is None:
         ancestors = list(page.get_ancestors().filter(depth__gte=2).specific(defer=True))
+    authors = _authors(page)
     paths: set[str] = set()
     for language in language_codes():
         paths.update(site_wide_paths(language))
@@ -86,7 +88,15 @@ def page_paths(page, ancestors=None) -> set[str]:
             path = _reverse("news:tag", language, {"slug": tag.slug})
             if path:
                 paths.add(path)
+        for author in authors:
+            for name in ("news:author", "feeds:author_rss", "feeds:author_atom"):
+                paths.add(_reverse(name, language, {"slug": author.slug}))
+        if hasattr(page, "corrections"):  # an article: the corrections page may list it
+            paths.add(_reverse("news:corrections", language))
+        if getattr(page, "live_coverage", False) and page.pk:  # what its open pages poll (news.live_views)
+            paths.add(_reverse("news:live_updates", language, {"page_id": page.pk}))
     paths.update(_old_paths(page))
+    paths.discard(None)
     return paths
 
 
@@ -96,6 +106,17 @@ def _tags(page) -> list:
         return []
     try:
         return list(tags.all())
+    except ValueError:  # an unsaved page's relation
+        return []
+
+
+def _authors(page) -> list:
+    """The article's authors (their pages and feeds list it), as the publish saved them."""
+    links = getattr(page, "article_authors", None)
+    if links is None or not page.pk:
+        return []
+    try:
+        return [link.author for link in links.all() if getattr(link.author, "slug", "")]
     except ValueError:  # an unsaved page's relation
         return []
 

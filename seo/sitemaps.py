@@ -147,6 +147,7 @@ def sitemap_urls(request) -> list[str]:
     urls += [
         absolute(request, reverse("sitemap_news", kwargs={"language": code})) for code in language_codes()
     ]
+    urls.append(absolute(request, reverse("sitemap_authors")))  # author pages (news.sitemaps.authors)
     return urls
 
 

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD, built as dicts: NewsArticle, BreadcrumbList, WebSite with a SearchAction.
+"""schema.org JSON-LD, built as dicts: NewsArticle (LiveBlogPosting for live coverage), BreadcrumbList,
+WebSite with a SearchAction.
 
 Templates print them with the ``json_ld`` tag (``seo.templatetags.seo_tags``), which escapes
 ``<``, ``>`` and ``&`` so that no text from an article can close the ``<script>`` element.
@@ -105,6 +106,33 @@ def _translation_links(url: str, alternates: list[tuple[str, str]]) -> dict:
     }
 
 
+def person(request, *, url, name, role="", bio="", image=None, same_as=()) -> dict:
+    """An author's page: ``Person`` with the job title, bio, photo and profiles elsewhere."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "Person",
+        "@id": f"{url}#person",
+        "url": url,
+        "name": name,
+        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url},
+        "worksFor": organization(request),
+    }
+    if role:
+        data["jobTitle"] = role
+    if bio:
+        data["description"] = bio
+    if image is not None:
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": image.url,
+            "width": image.width,
+            "height": image.height,
+        }
+    if same_as:
+        data["sameAs"] = list(same_as)
+    return data
+
+
 def news_article(request, article, *, language, url, description, section, alternates) -> dict:
     data = {
         "@context": SCHEMA,
@@ -115,7 +143,8 @@ def news_article(request, article, *, language, url, description, section, alter
         "headline": article.title[:HEADLINE_MAX],
         "description": description,
         "datePublished": w3c(article.date),
-        "dateModified": w3c(article.modified_date),
+        # A significant update an editor marked (news.corrections), else the last publish.
+        "dateModified": w3c(getattr(article, "last_significant_update", None) or article.modified_date),
         "author": [{"@type": "Person", "name": author.name} for author in article.authors],
         "publisher": organization(request),
         "inLanguage": language,
@@ -130,4 +159,30 @@ def news_article(request, article, *, language, url, description, section, alter
     if keywords:
         data["keywords"] = keywords
     data.update(_translation_links(url, alternates))
+    return data
+
+
+def live_blog_posting(article: dict, *, start, end, updates: list[dict]) -> dict:
+    """A live article's :func:`news_article` as a ``LiveBlogPosting`` (the Article type for live
+    coverage): when coverage started and, once the editor ended it, ended, and its updates as
+    ``BlogPosting`` entries pointing at their anchors. ``updates``: ``[{"anchor", "headline",
+    "published", "text"}]``, newest first."""
+    url = article["url"]
+    data = {**article, "@type": "LiveBlogPosting"}
+    if start:
+        data["coverageStartTime"] = w3c(start)
+    if end:
+        data["coverageEndTime"] = w3c(end)
+    data["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "@id": f"{url}#{update['anchor']}",
+            "url": f"{url}#{update['anchor']}",
+            "headline": update["headline"][:HEADLINE_MAX],
+            "datePublished": w3c(update["published"]),
+            "articleBody": update["text"],
+            "inLanguage": article.get("inLanguage", ""),
+        }
+        for update in updates
+    ]
     return data

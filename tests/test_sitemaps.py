@@ -36,7 +36,7 @@ def sitemap_urls(client):
     assert index.tag == f"{{{SITEMAP_NS}}}sitemapindex"
     entries = {}
     for loc in index.findall("sm:sitemap/sm:loc", NS):
-        if "sitemap-news-" in loc.text:
+        if "sitemap-news-" in loc.text or "sitemap-authors" in loc.text:
             continue
         urlset = get_xml(client, local(loc.text))
         assert urlset.tag == f"{{{SITEMAP_NS}}}urlset"
@@ -163,6 +163,7 @@ def test_sitemap_index_lists_the_news_sitemaps(client, site_tree):
     assert "http://localhost/sitemap-pages.xml" in locs
     for code in LANGUAGES:
         assert f"http://localhost/sitemap-news-{code}.xml" in locs
+    assert "http://localhost/sitemap-authors.xml" in locs
 
 
 def test_robots_txt_points_at_sitemaps_and_keeps_crawlers_out_of_admin_and_search(client, site_tree):

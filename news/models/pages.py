@@ -22,7 +22,13 @@ from seo.images import share_image
 from seo.metadata import for_page
 from translations.availability import is_available
 from translations.forms import TranslationReadinessForm
-from translations.languages import current_language, default_language, language_codes, request_language
+from translations.languages import (
+    current_language,
+    default_language,
+    language_codes,
+    localized_field,
+    request_language,
+)
 from translations.links import language_versions, page_url
 from translations.mixins import DefaultLanguageColumnsMixin
 from translations.panels import CopyConfirmationPanel
@@ -33,6 +39,7 @@ from ..blocks import ARTICLE_BODY_BLOCKS
 from ..listings import in_section, languages_with_page, top_section_id, union_of, with_page
 from ..listings import paginate as paginate_listing
 from ..querysets import ArticlePageManager
+from .live import LiveCoverageMixin
 from .snippets import Author
 
 ARTICLES_PER_PAGE = 12
@@ -123,7 +130,7 @@ class ArticleAuthor(Orderable):
         verbose_name_plural = _("authors")
 
 
-class ArticlePage(DefaultLanguageColumnsMixin, Page):
+class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, Page):
     intro = models.TextField(_("standfirst"), blank=True, max_length=600)
     date = models.DateTimeField(_("publication date"), default=timezone.now, db_index=True)
     hero_image = models.ForeignKey(
@@ -170,6 +177,22 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         related_name="+",
         db_index=False,
     )
+    # Ticked by the editor for one publish (news.corrections.record_significant_update): readers see
+    # "Updated <time>" and JSON-LD dateModified becomes ``last_significant_update``; the box is cleared.
+    significant_update = models.BooleanField(
+        _("significant update"),
+        default=False,
+        help_text=_(
+            "Tick when this publish changes the story substantially: readers see “Updated” with the "
+            "time, and search engines get the new date. Cleared once published."
+        ),
+    )
+    last_significant_update = models.DateTimeField(
+        _("last significant update"), null=True, blank=True, editable=False
+    )
+    # Kept by save(): whether the published article has correction notes, so that the page of one
+    # without any (nearly all) reads none (a query on every article view otherwise).
+    has_corrections = models.BooleanField(default=False, editable=False)
 
     objects = ArticlePageManager()
 
@@ -191,6 +214,18 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         ),
         InlinePanel("article_authors", label=_("Authors"), min_num=1),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("live_coverage"),
+                FieldPanel("live_ended"),
+                InlinePanel("live_updates", label=_("Live updates")),
+            ],
+            heading=_("Live coverage"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("significant_update"), InlinePanel("corrections", label=_("Corrections"))],
+            heading=_("Updates and corrections"),
+        ),
         MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
         FieldPanel("tags"),
     ]
@@ -218,6 +253,7 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
             self.top_section_id = top_section_id(self.path) if self.path else None
+            self.has_corrections = bool(self.corrections.all())
         return super().save(*args, **kwargs)
 
     # --- Routing ------------------------------------------------------------------------------
@@ -319,10 +355,21 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
         context["language_versions"] = language_versions(
             self, request, fallback=lambda code: section_url(self, code)
         )
-        context["meta"] = self.get_metadata(request, language, crumbs, section)
+        context["corrections"] = self.corrections_in(language, getattr(request, "is_preview", False))
+        context["live"] = live = self.live_in(language, request)  # news.models.live
+        context["meta"] = self.get_metadata(request, language, crumbs, section, live)
         return context
 
-    def get_metadata(self, request, language, crumbs, section):
+    def corrections_in(self, language: str, preview: bool = False) -> list:
+        """The corrections written in ``language``, oldest first (``news.models.corrections``): one
+        query when the article has any; a preview reads the editor's unsaved ones from memory."""
+        if not (self.has_corrections or preview):
+            return []
+        text = localized_field("text", language)
+        written = [c for c in self.corrections.all() if (getattr(c, text, "") or "").strip()]
+        return sorted(written, key=lambda correction: (correction.date, correction.pk or 0))
+
+    def get_metadata(self, request, language, crumbs, section, live=None):
         """An Open Graph article with its share image, NewsArticle JSON-LD, the section's feeds."""
         meta = for_page(self, request, language, crumbs=crumbs, feeds=feed_links(language, section))
         meta.og_type = "article"
@@ -345,5 +392,5 @@ class ArticlePage(DefaultLanguageColumnsMixin, Page):
             section=section,
             alternates=meta.alternates,
         )
-        meta.json_ld.insert(0, article)
+        meta.json_ld.insert(0, self.live_structured_data(article, live))
         return meta

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "navigation",
     "seo",
     "news",
+    "readership",
+    "breaking",
     "about",
     "home",
     "newsdesk",
@@ -160,14 +162,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 #   lets one call try again (newsroom/settings/redis_client.py): a frozen Redis costs each process one
 #   REDIS_TIMEOUT per REDIS_FAIL_FAST_SECONDS, a stopped one nothing; it logs once each way;
 # - while Redis does not answer, ResilientRedisCache answers from a small per-process memory cache whose
-#   entries live REDIS_FALLBACK_SECONDS (newsroom/settings/redis_cache.py), so pages, the navigation tree
-#   and rendition lookups are built once per few seconds per process, not on every request; publishing
-#   still succeeds, and the keys it deleted are deleted in Redis too when it answers again.
+#   entries all end at the next multiple of REDIS_FALLBACK_SECONDS (newsroom/settings/redis_cache.py), so
+#   pages, the navigation tree and rendition lookups are built once per interval per process, not on every
+#   request, and an article published meanwhile shows within it; publishing still succeeds, and the keys
+#   it deleted (and DELETE_ON_RECOVERY's) are deleted in Redis too when it answers again.
 # Without REDIS_URL each process keeps its own in-memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))  # seconds, to connect and per command
 REDIS_FAIL_FAST_SECONDS = float(os.environ.get("REDIS_FAIL_FAST_SECONDS", "5"))
-REDIS_FALLBACK_SECONDS = float(os.environ.get("REDIS_FALLBACK_SECONDS", "5"))
+REDIS_FALLBACK_SECONDS = float(os.environ.get("REDIS_FALLBACK_SECONDS", "2"))
 REDIS_CACHE_BACKEND = "newsroom.settings.redis_cache.ResilientRedisCache"
 REDIS_CACHE_OPTIONS = {
     "FALLBACK_SECONDS": REDIS_FALLBACK_SECONDS,
@@ -348,20 +351,27 @@ PAGE_CACHE_UNCACHED_PARAMETERS = ["q"]  # search results
 # The page cache's own store: the shared Redis when there is one; else a file cache that all the
 # processes of this host share (gunicorn workers, the scheduler), so a publish clears it for all.
 PAGE_CACHE_ALIAS = "pagecache"
+PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or os.path.join(
+    tempfile.gettempdir(), f"newsroom-pagecache-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:10]}"
+)
 if REDIS_URL:
     CACHES[PAGE_CACHE_ALIAS] = {
         "BACKEND": REDIS_CACHE_BACKEND,
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "newsroom",
-        "OPTIONS": REDIS_CACHE_OPTIONS,
+        "OPTIONS": {
+            **REDIS_CACHE_OPTIONS,
+            # While Redis does not answer, the processes of this host share their pages through files.
+            "FALLBACK_DIRECTORY": f"{PAGE_CACHE_DIR}-redis-down",
+            # Pages Redis kept through an outage predate what was published meanwhile: a process that
+            # comes back to Redis retires them (pagecache.store.GENERATION_KEY; tests/test_cache_outage.py).
+            "DELETE_ON_RECOVERY": ["pagecache:generation"],
+        },
     }
 else:
     CACHES[PAGE_CACHE_ALIAS] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("PAGE_CACHE_DIR")
-        or os.path.join(
-            tempfile.gettempdir(), f"newsroom-pagecache-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:10]}"
-        ),
+        "LOCATION": PAGE_CACHE_DIR,
         "OPTIONS": {"MAX_ENTRIES": 3000},
     }
 

@@ -1,6 +1,7 @@
-"""Publish and unpublish scheduled pages every minute: Wagtail's ``publish_scheduled`` in a loop; and,
-every few seconds, make the image renditions of articles published since the last pass
-(``news.renditions.build_for``), so a new article's first reader does not wait for them.
+"""Publish and unpublish scheduled pages every minute: Wagtail's ``publish_scheduled`` in a loop, and
+``flush_read_counts`` (article views buffered in the cache, readership); and, every few seconds, make the
+image renditions of articles published since the last pass (``news.renditions.build_for``), so a new
+article's first reader does not wait for them, and ``expire_breaking_news`` (banners whose time is up).
 
 ``make run`` starts it beside the development server. Production runs ``publish_scheduled`` from a
 systemd timer instead (``deploy/newsroom-publish-scheduled.timer``); this loop suits a container or
@@ -54,6 +55,8 @@ class Command(BaseCommand):
         if once:
             self.run_once()
             self.make_renditions()
+            self.call("flush_read_counts")
+            self.call("expire_breaking_news")
             if newsletter_interval:
                 self.send_newsletter()
             return
@@ -67,8 +70,10 @@ class Command(BaseCommand):
                 started = time.monotonic()
                 if started >= next_publish:
                     self.run_once()
+                    self.call("flush_read_counts")  # views buffered in the cache (readership)
                     next_publish = started + interval
                 self.make_renditions()
+                self.call("expire_breaking_news")  # banners whose time is up leave cached pages
                 if newsletter_interval and started >= next_newsletter:
                     self.send_newsletter()
                     next_newsletter = started + newsletter_interval
@@ -106,6 +111,15 @@ class Command(BaseCommand):
             self.published_since = started - OVERLAP
         except Exception:
             logger.exception("making renditions failed")
+        finally:
+            release_connections()
+
+    def call(self, name):
+        """Another app's command, by name (news imports none of them); a failure is logged, not fatal."""
+        try:
+            call_command(name, stdout=self.stdout, stderr=self.stderr)
+        except Exception:
+            logger.exception("%s failed", name)
         finally:
             release_connections()
 

@@ -1,0 +1,1 @@
+"""Most read: article views counted without cookies or a database write per view, per language."""
