@@ -20,6 +20,7 @@ seen once is never analysed again, which keeps indexing 30,000 articles to secon
 """
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -55,10 +56,17 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-@lru_cache(maxsize=8)
+# Snowball stemmers keep the word being stemmed on the object, so one stemmer shared by a worker's
+# threads (gunicorn runs two) mixes their words up ("string index out of range"): one per thread.
+_per_thread = threading.local()
+
+
 def _stemmer(language: str):
-    algorithm = STEMMERS.get(language)
-    return snowballstemmer.stemmer(algorithm) if algorithm else None
+    stemmers = _per_thread.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        algorithm = STEMMERS.get(language)
+        stemmers[language] = snowballstemmer.stemmer(algorithm) if algorithm else None
+    return stemmers[language]
 
 
 @lru_cache(maxsize=1)
