@@ -101,11 +101,8 @@ LABELS = {
         "ru": "Абстрактная графика в цветах раздела «{section}» с надписью «{label}»",
     },
     "gallery": {"en": "In pictures", "az": "Fotolarda", "ru": "В фотографиях"},
-    "read_also": {
-        "en": "Read also: {title}",
-        "az": "Həmçinin oxuyun: {title}",
-        "ru": "Читайте также: {title}",
-    },
+    # The related-link block prints its own "Read also" label: the link text is the title alone.
+    "read_also": {"en": "{title}", "az": "{title}", "ru": "{title}"},
     "watch": {"en": "Watch", "az": "İzləyin", "ru": "Смотрите"},
 }
 

@@ -374,10 +374,15 @@ def article_form_data(*, authors, image, languages: dict, **extra) -> dict:
         )
         if fields.get("ready"):
             data[f"ready_{code}"] = "on"
-    # Every other inline of the form (corrections, live updates...) is posted back empty.
-    for relation in get_all_child_relations(ArticlePage):
-        name = relation.get_accessor_name()
-        if name not in data:
-            data[name] = inline_formset([])
     data.update(extra)
-    return nested_form_data(data)
+    return nested_form_data(with_empty_inlines(data))
+
+
+def with_empty_inlines(data: dict, model=ArticlePage) -> dict:
+    """``data`` (before ``nested_form_data``) plus every inline of ``model``'s edit form it does not post
+    (corrections, live updates...) posted back empty, as the browser sends an inline with no rows."""
+    from wagtail.test.utils.form_data import inline_formset
+
+    for relation in get_all_child_relations(model):
+        data.setdefault(relation.get_accessor_name(), inline_formset([]))
+    return data

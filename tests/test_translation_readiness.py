@@ -105,7 +105,7 @@ def form_data(article, author, image, titles, ready):
         )
         if code in ready:
             data[f"ready_{code}"] = "on"
-    return nested_form_data(data)
+    return nested_form_data(factories.with_empty_inlines(data))
 
 
 @pytest.mark.parametrize("admin_language", LANGUAGES)

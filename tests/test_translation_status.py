@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import ArticlePage
-from tests.factories import AuthorFactory, publish
+from tests.factories import AuthorFactory, publish, with_empty_inlines
 from tests.languages import LANGUAGES
 from translations.models import TranslationState
 
@@ -180,6 +180,7 @@ def test_english_draft_saved_in_the_admin_marks_translations_outdated(
             }
         )
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    with_empty_inlines(data)
     assert admin_client.post(url, nested_form_data(data)).status_code == 302  # save draft: all languages
     data["intro_en"] = "The English standfirst, corrected."
     assert admin_client.post(url, nested_form_data(data)).status_code == 302  # only English changes

@@ -22,7 +22,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [*WAGTAILADMIN_PERMITTED_LANGUAGES, ("tr", "T
 _migrations = os.environ.get("FOURTH_LANGUAGE_MIGRATIONS")
 if _migrations:
     sys.path.insert(0, _migrations)
-    MIGRATION_MODULES = {app: f"tr_migrations.{app}" for app in ("home", "news", "about", "translations")}
+    # The apps with translated fields, and readership, whose migration depends on news's.
+    FOURTH_LANGUAGE_APPS = ("home", "news", "about", "translations", "breaking", "readership")
+    MIGRATION_MODULES = {app: f"tr_migrations.{app}" for app in FOURTH_LANGUAGE_APPS}
 
 # Its own SQLite database, whatever DATABASE_URL says: the schema comes from the models above.
 _folder = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="newsroom-tr-")
