@@ -34,8 +34,8 @@ SHOWN = {
 # "Updated" and the date and time in the language's own format: Azerbaijani months in lower case.
 UPDATED_LINE = {
     "en": re.compile(r"Updated [A-Z][a-z]+\.? \d{1,2}, \d{4}, .+"),
-    "az": re.compile(r"Yeniləndi: \d{1,2} [a-zəçğıöşü]+ \d{4}, \d{2}:\d{2}"),
-    "ru": re.compile(r"Обновлено \d{1,2} [а-я]+ \d{4} г\. \d{2}:\d{2}"),
+    "az": re.compile(r"Yeniləndi: \d{1,2} [a-zəçğıöşü]+ \d{4}, \d{1,2}:\d{2}"),
+    "ru": re.compile(r"Обновлено \d{1,2} [а-я]+ \d{4} г\. \d{1,2}:\d{2}"),
 }
 
 
