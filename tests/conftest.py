@@ -50,6 +50,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connections
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
@@ -66,19 +67,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-# Order-dependent tests, run after everything else until the cause is found (open): after
-# tests/test_varnish.py the next browser test on the worker finds the database empty ("content type
-# instance with id 1 is not a valid choice"); the truncated-import test fails after other modules' tests.
-RUN_LAST = ("tests/test_wordpress.py::test_truncated_file_exit_status_and_message", "tests/test_varnish.py::")
-
-
-def pytest_collection_modifyitems(items):
-    def place(item):
-        return next((n for n, start in enumerate(RUN_LAST, 1) if item.nodeid.startswith(start)), 0)
-
-    items.sort(key=place)
 
 
 @pytest.fixture(autouse=True)
@@ -168,8 +156,19 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
+    # With Playwright's loop running in this thread, Django's connections live in a context variable
+    # (asgiref's Local): from now on this thread gets new connection objects, without the snapshot of
+    # the migrated database that serialized-rollback tests restore. Without it a browser test after one
+    # of those (which leave the database flushed) found it empty ("content type ... not a valid choice").
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     try:
         with sync_playwright() as playwright:
+            for alias, snapshot in snapshots.items():
+                connections[alias]._test_serialized_contents = snapshot
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()

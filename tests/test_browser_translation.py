@@ -151,6 +151,10 @@ def test_the_desk_in_each_admin_language(
     expect(mode).to_have_value(language)  # starts in the admin's language
     frame = page.frame_locator("iframe.w-preview__iframe").last
     expect(frame.locator("html")).to_have_attribute("lang", language, timeout=20_000)
+    # Wagtail drops a mode change made while the first preview is still being swapped in (its update
+    # promise is reused), as an editor would see: wait for that swap to end, as an editor does.
+    expect(page.locator("iframe.w-preview__iframe")).to_have_count(1)
+    expect(page.locator(".w-preview__spinner").first).to_be_hidden()
     mode.select_option(other)
     expect(frame.locator("html")).to_have_attribute("lang", other, timeout=20_000)
     expect(frame.locator("h1")).to_have_text(
