@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
@@ -235,6 +236,28 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>Baku hosted a round of talks on the regional transport corridor.</p>"
 
 
+class TableBlock(WagtailTableBlock):
+    """A data table (results, prices, timetables): plain-text cells, an optional header row, header
+    column and caption. Cells are text, escaped on output; the reader's template lets a wide table
+    scroll sideways on a phone instead of widening the page."""
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "blocks/table.html"
+        preview_value = {
+            "first_row_is_table_header": True,
+            "first_col_is_header": True,
+            "table_header_choice": "both",
+            "table_caption": "Oil output, thousand barrels a day",
+            "data": [
+                ["Field", "2024", "2025"],
+                ["Azeri-Chirag-Guneshli", "336", "318"],
+                ["Shah Deniz", "62", "64"],
+            ],
+        }
+
+
 ARTICLE_BODY_BLOCKS = [
     ("paragraph", ParagraphBlock()),
     ("heading", HeadingBlock()),
@@ -242,6 +265,7 @@ ARTICLE_BODY_BLOCKS = [
     ("quote", QuoteBlock()),
     ("embed", VideoEmbedBlock()),
     ("gallery", GalleryBlock()),
+    ("table", TableBlock()),
     ("related_link", RelatedLinkBlock()),
 ]
 

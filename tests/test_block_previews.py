@@ -14,6 +14,7 @@ EXPECTED = {  # something of each block's own template, filled with its preview 
     "quote": "Peace is not the absence of conflict",
     "embed": "youtube.com/watch",
     "gallery": '<ul class="gallery-grid">',
+    "table": '<div class="block-table"',
     "related_link": "Read also: the Zangezur corridor",
 }
 

@@ -431,6 +431,15 @@ def test_plain_text_in_blocks_is_shown_as_text(client, soup, site_tree, make_art
             "type": "related_link",
             "value": {"title": TEXT_PAYLOAD, "page": None, "external_url": "https://example.org/"},
         },
+        {
+            "type": "table",
+            "value": {
+                "data": [[TEXT_PAYLOAD, "2025"], [TEXT_PAYLOAD, TEXT_PAYLOAD]],
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "table_caption": TEXT_PAYLOAD,
+            },
+        },
     ]
     article = make_article(site_tree.economy, body={code: body for code in LANGUAGES})
     for language in LANGUAGES:
@@ -440,6 +449,12 @@ def test_plain_text_in_blocks_is_shown_as_text(client, soup, site_tree, make_art
         assert TEXT_PAYLOAD in doc.select_one(".block-quote blockquote").get_text()
         assert doc.select_one(".block-related a").get_text() == TEXT_PAYLOAD
         assert doc.select_one(".block-gallery")["aria-label"] == TEXT_PAYLOAD
+        table = doc.select_one(".block-table")
+        assert table["aria-label"] == TEXT_PAYLOAD
+        assert table.select_one("caption").get_text() == TEXT_PAYLOAD
+        assert [cell.get_text(strip=True) for cell in table.select("th, td")] == [TEXT_PAYLOAD, "2025"] + [
+            TEXT_PAYLOAD
+        ] * 2
 
 
 # --- URL fields -----------------------------------------------------------------------------------

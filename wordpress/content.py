@@ -7,7 +7,8 @@ Mapping (``news.blocks``):
 - headings -> ``heading`` (h1/h2 -> h2, h3-h6 -> h3); quotes and pull quotes -> ``quote`` with the
   ``<cite>`` as attribution; images, ``[caption]`` -> ``image``; galleries, ``[gallery]`` -> ``gallery``;
   embeds, ``[embed]``, video iframes and URLs alone on a line -> ``embed``;
-- separators are dropped (blocks are spaced already); a table becomes a paragraph with a line per row;
+- separators are dropped (blocks are spaced already); tables -> ``table`` (cell text, header row and
+  column, caption);
 - anything else (a plugin's block or shortcode, a form) keeps its text (or cleaned HTML) as paragraphs and
   is counted by name in :attr:`Body.unknown` for the report.
 
@@ -27,6 +28,13 @@ from sanitize.rich_text import clean_rich_text
 
 from . import gutenberg, markup, shortcodes
 
+HEADER_CHOICE = {
+    (True, True): "both",
+    (True, False): "row",
+    (False, True): "column",
+    (False, False): "neither",
+}
+MAX_TABLE_COLUMNS = 50  # a wider "table" is layout, not data: its cells beyond are dropped
 LIMITS = {"heading": 200, "caption": 300, "credit": 120, "alt": 250, "attribution": 200, "title": 200}
 INLINE = frozenset(
     {
@@ -294,21 +302,42 @@ class Converter:
             self.body.unknown[f"<{node.tag}> (not embedded)"] += 1
 
     def table(self, node) -> None:
-        rows = []
+        """A ``table`` block: cell text, the header row (``<thead>`` or a first row of ``<th>``), whether the
+        first column is a header, and the caption. Merged cells are spread back out as empty ones."""
+        rows, header_cells = [], []
         for row in node.find_all("tr"):
-            cells = [
-                plain(cell.text())
-                for cell in row.children
-                if isinstance(cell, markup.Node) and cell.tag in ("td", "th")
-            ]
-            if any(cells):
-                rows.append(" | ".join(cells))
+            cells = [c for c in row.children if isinstance(c, markup.Node) and c.tag in ("td", "th")]
+            texts = []
+            for cell in cells:
+                texts.append(plain(cell.text()))
+                texts += [""] * (min(_int(cell.get("colspan") or "1"), MAX_TABLE_COLUMNS) - 1)
+            if any(texts):
+                rows.append(texts[:MAX_TABLE_COLUMNS])
+                header_cells.append(cells)
+        if not rows:
+            return
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        thead = node.find("thead")
+        first_is_header = (thead is not None and thead.find("tr") is not None) or all(
+            c.tag == "th" for c in header_cells[0]
+        )
+        body_rows = header_cells[1:] if first_is_header else header_cells
+        first_col_is_header = bool(body_rows) and all(cells and cells[0].tag == "th" for cells in body_rows)
         caption = node.find("caption")
-        if caption is not None and caption.text().strip():
-            rows.insert(0, plain(caption.text()))
-        if rows:
-            self.paragraph("<p>" + "<br/>".join(_escape(row) for row in rows) + "</p>")
-        self.body.approximated["table (as text)"] += 1
+        if caption is None and node.parent is not None and node.parent.tag == "figure":
+            caption = node.parent.find("figcaption")  # the block editor's table caption
+        self.add(
+            "table",
+            {
+                "data": rows,
+                "first_row_is_table_header": first_is_header,
+                "first_col_is_header": first_col_is_header,
+                # What the editor's "table headers" menu shows (Wagtail asks for it when the page is saved).
+                "table_header_choice": HEADER_CHOICE[first_is_header, first_col_is_header],
+                "table_caption": plain(caption.text(), "caption") if caption is not None else "",
+            },
+        )
 
     # --- Classic editor ------------------------------------------------------------------------------
     def classic(self, content: str) -> None:
