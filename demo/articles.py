@@ -17,6 +17,7 @@ from .pages import LANGUAGES, block_id, translated, upsert
 BODY_WORDS = [110, 320, 600, 1200, 250, 900, 140, 450, 1100, 300]
 MISSING_RU = {5, 17, 29, 41, 53}  # positions of articles without a Russian version
 MISSING_AZ = {11, 35, 47}  # ... and without an Azerbaijani version
+TABLE_SECTIONS = ("economy", "energy")
 EMBEDS = {7: "https://www.youtube.com/watch?v=jNQXAC9IVRw", 22: "https://vimeo.com/76979871"}
 POOL_SIZE = 3  # illustrations per section reused by image and gallery blocks
 
@@ -87,8 +88,20 @@ def _image_value(image, section_title: str, language: str, label: str) -> dict:
     }
 
 
+def table_value(language: str) -> dict:
+    caption, header, rows = text.OUTPUT_TABLE[language]
+    return {
+        "data": [header, *rows],
+        "first_row_is_table_header": True,
+        "first_col_is_header": True,
+        "table_header_choice": "both",
+        "table_caption": caption,
+    }
+
+
 def body(spec: Spec, language: str, pool: list, related, authors) -> list[dict]:
-    """The body in ``language``: paragraphs and headings, then image, quote, gallery, embed, related link."""
+    """The body in ``language``: paragraphs and headings, then image, quote, gallery, embed, table, related
+    link."""
     rng = random.Random(f"{spec.slug}:{language}")
     section = SECTIONS_BY_KEY[spec.section]
     section_title = section.titles[language]
@@ -107,6 +120,8 @@ def body(spec: Spec, language: str, pool: list, related, authors) -> list[dict]:
         extras.append("gallery")
     if spec.position in EMBEDS:
         extras.append("embed")
+    if spec.section in TABLE_SECTIONS and spec.position % 2 == 0:
+        extras.append("table")
     step = max(1, len(paragraphs) // (len(extras) + 1))
     for index, paragraph in enumerate(paragraphs):
         if index and index % step == 0 and headings and index // step % 2 == 0:
@@ -127,6 +142,8 @@ def body(spec: Spec, language: str, pool: list, related, authors) -> list[dict]:
                 add("gallery", {"title": text.LABELS["gallery"][language], "images": items})
             elif kind == "embed":
                 add("embed", EMBEDS[spec.position])
+            elif kind == "table":
+                add("table", table_value(language))
     if not any(block["type"] == "heading" for block in blocks):
         blocks.insert(
             1, {"type": "heading", "value": {"text": headings[0], "level": "h2"}, "id": block_id(rng)}

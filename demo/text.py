@@ -106,6 +106,16 @@ LABELS = {
     "watch": {"en": "Watch", "az": "İzləyin", "ru": "Смотрите"},
 }
 
+# The table shown in Economy and Energy stories (illustrative figures): caption, header row, rows.
+OUTPUT_TABLE = {
+    "en": ("Oil and gas output", ["", "2023", "2024", "2025"],
+           [["Oil, million tonnes", "30.2", "29.4", "28.7"], ["Gas, billion m³", "46.3", "48.1", "49.6"]]),
+    "az": ("Neft və qaz hasilatı", ["", "2023", "2024", "2025"],
+           [["Neft, milyon ton", "30,2", "29,4", "28,7"], ["Qaz, milyard m³", "46,3", "48,1", "49,6"]]),
+    "ru": ("Добыча нефти и газа", ["", "2023", "2024", "2025"],
+           [["Нефть, млн тонн", "30,2", "29,4", "28,7"], ["Газ, млрд м³", "46,3", "48,1", "49,6"]]),
+}  # fmt: skip
+
 
 @cache
 def sentences(language: str) -> tuple[str, ...]:

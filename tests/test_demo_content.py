@@ -107,3 +107,19 @@ def test_ensure_local_admin_refuses_without_debug(db, settings, monkeypatch):
     monkeypatch.setenv("LOCAL_ADMIN_PASSWORD", "a-long-real-password")
     call_command("ensure_local_admin", "--force", stdout=open("/dev/null", "w"))
     assert get_user_model().objects.get(username="admin").check_password("a-long-real-password")
+
+
+def test_economy_and_energy_stories_show_a_table_in_each_language(demo, client, soup):
+    with_table = [page for page in demo if any(block.block_type == "table" for block in page.body_en)]
+    assert with_table, "no demo story with a table"
+    page = with_table[0]
+    for language, caption, first_row in [
+        ("en", "Oil and gas output", "Oil, million tonnes"),
+        ("az", "Neft və qaz hasilatı", "Neft, milyon ton"),
+        ("ru", "Добыча нефти и газа", "Нефть, млн тонн"),
+    ]:
+        if not getattr(page, f"title_{language}"):
+            continue
+        table = soup(client.get(reader_url(page, language))).select_one(".block-table table")
+        assert table.select_one("caption").get_text(strip=True) == caption
+        assert table.select_one("tbody th[scope=row]").get_text(strip=True) == first_row
