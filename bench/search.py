@@ -265,6 +265,9 @@ def worker(args):
         f"({(indexed - built) / max(documents, 1) * 1000:.2f} ms per document)"
     )
 
+    from newsroom.warmup import warm_up
+
+    warm_up()  # what each gunicorn worker does before its first request (newsroom/wsgi.py)
     client = Client()
     rng = random.Random(11)
     page_p95, live_p95 = [], []

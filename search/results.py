@@ -88,19 +88,21 @@ class Results:
         self.pages = load_pages(ids)
         texts = {}
         if query is not None and ids:
-            texts = dict(
-                SearchDocument.objects.filter(page_id__in=ids, language=language).values_list(
-                    "page_id", "text"
-                )
-            )
-        self.items = [
-            {
-                "page": page,
-                "is_article": isinstance(page, ArticlePage),
-                "snippet": snippet(texts.get(page.pk, ""), query, language) if query is not None else "",
+            documents = SearchDocument.objects.filter(page_id__in=ids, language=language)
+            texts = {
+                page: (text, terms)
+                for page, text, terms in documents.values_list("page_id", "text", "body_terms")
             }
-            for page in self.pages
-        ]
+        self.items = []
+        for page in self.pages:
+            text, stored = texts.get(page.pk, ("", ""))
+            self.items.append(
+                {
+                    "page": page,
+                    "is_article": isinstance(page, ArticlePage),
+                    "snippet": snippet(text, query, language, stored=stored) if query is not None else "",
+                }
+            )
         self.suggestion = None
 
     @property

@@ -6,6 +6,8 @@ and ``начал`` for ``начнем``) or, for the last word typed, begins wit
 HTML-escaped; the result is safe to print as it is.
 """
 
+from itertools import islice
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -16,25 +18,26 @@ WINDOW = 30  # words shown
 MAX_WORDS = 5000  # words of a long article looked at
 
 
-def _matches(folded: str, query: SearchQuery, terms: set[str], language: str) -> bool:
-    if query.prefix and folded.startswith(query.prefix):
-        return True
-    return term(folded, language) in terms
-
-
-def snippet(text: str, query: SearchQuery, language: str, window: int = WINDOW) -> str:
+def snippet(text: str, query: SearchQuery, language: str, window: int = WINDOW, stored: str = "") -> str:
     """HTML: about ``window`` words of ``text`` around the best cluster of matches, matches in
-    ``<mark>``; the text's beginning when nothing matches (a title-only match)."""
+    ``<mark>``; the text's beginning when nothing matches (a title-only match).
+
+    ``stored`` is the document's ``body_terms``: the term of each word of ``text``, in order (both
+    come from ``search.indexing``), so no word is analysed again here. Without it, or when it does
+    not line up with the text, each word is reduced to its term as the index does."""
     if not text:
         return ""
-    terms = query.highlight_terms
-    found = []
-    for count, (match, folded) in enumerate(tokens(text)):
-        if count >= MAX_WORDS:
-            break
-        found.append((match, _matches(folded, query, terms, language)))
-    if not found:
+    wanted = query.highlight_terms
+    pairs = list(islice(tokens(text), MAX_WORDS))
+    if not pairs:
         return ""
+    known = stored.split()
+    if len(known) != len(pairs) and not (len(pairs) == MAX_WORDS and len(known) > MAX_WORDS):
+        known = [term(folded, language) for _match, folded in pairs]
+    found = [
+        (match, bool(query.prefix and folded.startswith(query.prefix)) or found_term in wanted)
+        for (match, folded), found_term in zip(pairs, known, strict=False)
+    ]
     hits = [index for index, (_match, hit) in enumerate(found) if hit]
     start = 0
     if hits:
