@@ -41,9 +41,9 @@ def cached(request, language: str, name: str, vary, build):
     if generation is None:
         return build()
     key = _key(request, language, name, vary)
-    stored = store.cache().get(key)
-    if stored is not None and stored[0] == generation:
-        return stored[1]
+    value = store.lookup_in(key, generation)
+    if value is not None:
+        return value
     value = build()
     store.save(key, generation, value)
     return value

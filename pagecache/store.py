@@ -10,11 +10,19 @@ Redis is an accelerator here as everywhere: django-redis ignores its errors (a m
 write). A bump that could not be stored (Redis stopped or frozen while an editor publishes) is retried
 by this process on its next request (:func:`retry_pending_bump`), and every entry expires after
 ``PAGE_CACHE_SECONDS`` anyway (60 s): that is what bounds a stale page when the retry cannot happen.
+
+Each process also keeps a copy of the entries it read or built lately (:class:`LocalCopies`, at most
+``PAGE_CACHE_LOCAL_BYTES``). A copy is used only while its generation is the current one, so a hit on a
+page this process has seen reads just the generation from the shared cache (a few bytes) instead of the
+whole page; a content change anywhere retires the copies of every process as it retires the entries.
+A copy ends when the entry it was taken from does.
 """
 
 import logging
 import secrets
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -54,18 +62,100 @@ def current_generation(cached: str | None = None) -> str:
     return store.get(GENERATION_KEY) or generation
 
 
+class LocalCopies:
+    """This process's copies of shared entries, ``key → (generation, value, expires, size)``, the
+    least recently used dropped first beyond ``max_bytes``. Thread-safe (gthread workers)."""
+
+    def __init__(self):
+        self._entries: OrderedDict = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str, generation: str | None = None):
+        """The copy's ``(generation, value)`` if it has not expired (and is of ``generation``)."""
+        with self._lock:
+            held = self._entries.get(key)
+            if held is None:
+                return None
+            if held[2] <= time.time() or (generation is not None and held[0] != generation):
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return held[0], held[1]
+
+    def put(self, key: str, generation: str, value, expires: float) -> None:
+        limit = settings.PAGE_CACHE_LOCAL_BYTES
+        size = _size(value)
+        if size > limit // 4:
+            return
+        with self._lock:
+            self._drop(key)
+            self._entries[key] = (generation, value, expires, size)
+            self._size += size
+            while self._size > limit:
+                self._drop(next(iter(self._entries)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._size = 0
+
+    def _drop(self, key: str) -> None:
+        held = self._entries.pop(key, None)
+        if held is not None:
+            self._size -= held[3]
+
+
+def _size(value) -> int:
+    body = getattr(value, "body", value)
+    return len(body) + 512 if isinstance(body, bytes | str) else 1024
+
+
+local_copies = LocalCopies()
+
+
+def _expires(stored) -> float:
+    # Entries stored before copies existed carry no end: give their copy the shortest life.
+    return stored[2] if len(stored) > 2 else time.time() + 1
+
+
 def lookup(key: str):
-    """``(generation, value or None)``: the value stored under ``key`` if built in this generation."""
-    found = cache().get_many([GENERATION_KEY, key])
-    generation = current_generation(found.get(GENERATION_KEY))
-    stored = found.get(key)
-    if stored is not None and stored[0] == generation:
-        return generation, stored[1]
-    return generation, None
+    """``(generation, value or None)``: the value stored under ``key`` if built in this generation.
+
+    With a copy in this process, only the generation is read from the shared cache; otherwise the
+    generation and the entry, together."""
+    held = local_copies.get(key)
+    if held is not None:
+        generation = current_generation(cache().get(GENERATION_KEY))
+        if held[0] == generation:
+            return generation, held[1]
+        stored = cache().get(key)
+    else:
+        found = cache().get_many([GENERATION_KEY, key])
+        generation = current_generation(found.get(GENERATION_KEY))
+        stored = found.get(key)
+    return generation, _current(key, generation, stored)
+
+
+def lookup_in(key: str, generation: str):
+    """The value stored under ``key`` if built in ``generation`` (already read for this request)."""
+    held = local_copies.get(key, generation)
+    if held is not None:
+        return held[1]
+    return _current(key, generation, cache().get(key))
+
+
+def _current(key: str, generation: str, stored):
+    if stored is None or stored[0] != generation:
+        return None
+    local_copies.put(key, generation, stored[1], _expires(stored))
+    return stored[1]
 
 
 def save(key: str, generation: str, value) -> None:
-    cache().set(key, (generation, value), entry_seconds())
+    expires = time.time() + entry_seconds()
+    cache().set(key, (generation, value, expires), entry_seconds())
+    local_copies.put(key, generation, value, expires)
 
 
 class _Pending:

@@ -15,6 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import SiteSettings
 from news.models import ArticlePage
+from pagecache import store
 from tests import factories
 from tests.languages import LANGUAGES
 from translations.links import page_url
@@ -321,3 +322,46 @@ def test_fragments_are_shared_between_articles_until_content_changes(
 def aside(response) -> str:
     html = response.content.decode()
     return html[html.index('<aside class="article-aside"') : html.index("</aside>")]
+
+
+@pytest.mark.django_db
+def test_a_change_made_by_another_process_retires_this_processs_copy(client, page_cache, site_tree, article):
+    url = page_url(article, "en")
+    assert client.get(url)["X-Page-Cache"] == "MISS"
+    assert client.get(url)["X-Page-Cache"] == "HIT"  # served from this process's copy
+    # Another worker publishes: the title changes in the database and that worker stores a new
+    # generation in the shared cache. Nothing happens in this process.
+    ArticlePage.objects.filter(pk=article.pk).update(title_en="Harbour expansion halted")
+    store.cache().set(store.GENERATION_KEY, "set-by-another-worker", None)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "MISS"
+    assert b"Harbour expansion halted" in response.content
+
+
+@pytest.mark.django_db
+def test_a_copy_ends_with_the_entry_it_was_taken_from(client, page_cache, site_tree, article):
+    page_cache.PAGE_CACHE_SECONDS = 1
+    url = page_url(article, "ru")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "HIT"
+    # A change whose purge was lost (Redis down while an editor published): the entry's life bounds it.
+    ArticlePage.objects.filter(pk=article.pk).update(title_ru="Расширение порта остановлено")
+    time.sleep(1.2)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "MISS"
+    assert "Расширение порта остановлено" in response.content.decode()
+
+
+def test_the_copies_of_a_process_stay_within_their_byte_budget(settings):
+    settings.PAGE_CACHE_LOCAL_BYTES = 40_000
+    copies = store.LocalCopies()
+    expires = time.time() + 60
+    for number in range(10):
+        copies.put(f"page-{number}", "g1", b"x" * 9_000, expires)
+    assert copies.get("page-0") is None  # the least recently used went first
+    assert copies.get("page-9") == ("g1", b"x" * 9_000)
+    assert copies.get("page-9", "g2") is None  # another generation: gone
+    held = sum(copies.get(f"page-{number}") is not None for number in range(10))
+    assert 1 <= held <= 40_000 // 9_000
+    copies.put("huge", "g1", b"x" * 20_000, expires)  # over a quarter of the budget: never copied
+    assert copies.get("huge") is None

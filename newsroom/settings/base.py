@@ -345,6 +345,9 @@ if SITE_URL and not os.environ.get("WAGTAILADMIN_BASE_URL"):
 PAGE_CACHE = _env_flag("PAGE_CACHE", True)
 FRAGMENT_CACHE = _env_flag("FRAGMENT_CACHE", PAGE_CACHE)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Each process keeps copies of the pages and fragments it served lately, up to this many bytes, and
+# reads only the generation from the shared cache for them (pagecache.store.LocalCopies; 0: none).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(8 * 1024 * 1024)))
 # s-maxage for a CDN or Varnish, which publishing purges explicitly (WAGTAILFRONTENDCACHE below).
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "300"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", STATIC_URL, MEDIA_URL]
