@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from seo.absolute import absolute, site_name, w3c
-from seo.sitemaps import xml_response
+from seo.sitemaps import urlset_response, xml_response
 from translations.availability import is_available
 from translations.languages import default_language, language_codes, localized_field
 from translations.links import alternates
@@ -77,4 +77,4 @@ def authors(request):
             for code, url in links
             if (pk, code) in newest
         ]
-    return xml_response(request, "seo/sitemap.xml", {"urlset": urls})
+    return urlset_response(urls)
