@@ -18,7 +18,8 @@ the cached header, menus and footer fragments kept unless ``--fragments false``)
 Per URL: ``--clients`` threads request it for ``--seconds`` after three warm-up requests; the workers'
 CPU time is read from ``/proc/<pid>/stat`` before and after, so "CPU ms" is what the server spent per
 request. The same bytes are then served as a static file by whitenoise in the same server ("× static"
-= the page's requests per second over the static file's). Worker memory (RSS) is read at the end of
+= the page's requests per second over the static file's; "static: CPU ms" = the workers' CPU per request
+for that file: what gunicorn and the middleware in front of the page cache cost anyway). Worker memory (RSS) is read at the end of
 each run. The first view of a new article is measured with the page cache off: an article with a new
 image is published, ``run_scheduler --once`` makes its renditions (what the scheduler does every few
 seconds), and its first request is timed against the median of five warm ones; then the same without
@@ -324,11 +325,14 @@ def measure(server: Server, urls: dict, static: dict, args) -> dict:
         cpu = server.cpu_seconds()
         count, elapsed, errors = hammer(server.port, path, args.seconds, args.clients)
         cpu = server.cpu_seconds() - cpu
+        static_cpu = server.cpu_seconds()
         static_count, static_elapsed, _e = hammer(server.port, static[kind], args.seconds / 2, args.clients)
+        static_cpu = server.cpu_seconds() - static_cpu
         rate = count / elapsed
         static_rate = static_count / static_elapsed
         rows[kind] = {
             "cpu_ms": 1000 * cpu / max(count, 1),
+            "static_cpu_ms": 1000 * static_cpu / max(static_count, 1),
             "rps": rate,
             "x_static": rate / static_rate if static_rate else 0.0,
             "errors": errors,
@@ -462,7 +466,7 @@ def table(kind, size, urls, results) -> list[str]:
     lines = [
         f"== {kind}, {size} articles ==",
         f"{'page':<13} {'uncached: CPU ms':>16} {'req/s':>7} {'× static':>8}   "
-        f"{'cached: CPU ms':>14} {'req/s':>7} {'× static':>8}  URL",
+        f"{'cached: CPU ms':>14} {'req/s':>7} {'× static':>8} {'static: CPU ms':>14}  URL",
     ]
     for name in KINDS:
         if name not in results[False]:
@@ -471,7 +475,8 @@ def table(kind, size, urls, results) -> list[str]:
         errors = f"  ({u['errors'] + c['errors']} errors)" if u["errors"] + c["errors"] else ""
         lines.append(
             f"{name:<13} {u['cpu_ms']:16.1f} {u['rps']:7.0f} {u['x_static']:8.2f}   "
-            f"{c['cpu_ms']:14.1f} {c['rps']:7.0f} {c['x_static']:8.2f}  {urls[name]}{errors}"
+            f"{c['cpu_ms']:14.1f} {c['rps']:7.0f} {c['x_static']:8.2f} {c['static_cpu_ms']:14.1f}  "
+            f"{urls[name]}{errors}"
         )
     rss = results[False]["_rss"] + results[True]["_rss"]
     lines.append(f"worker RSS: max {max(rss):.0f} MB ({', '.join(f'{value:.0f}' for value in rss)})")
