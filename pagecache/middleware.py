@@ -36,7 +36,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_request
 
-from . import store
+from . import fragments, sites, store
 
 HEADER = "X-Page-Cache"
 CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
@@ -158,6 +158,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         store.retry_pending_bump()
         if not settings.PAGE_CACHE or not is_cacheable_request(request):
+            excluded = request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+            if settings.FRAGMENT_CACHE and not excluded:
+                # Pages built for editors, searches and PAGE_CACHE=false read the generation for
+                # their fragments anyway: the Site comes with it.
+                sites.attach(request, fragments.generation_for(request))
             return self.get_response(request)
         key = cache_key(request)
         generation, entry = store.lookup(key)
@@ -167,6 +172,7 @@ class PageCacheMiddleware:
             response = decorate(entry.response(), entry)
             response.headers[HEADER] = "HIT"
             return _conditional(request, response, entry)
+        sites.attach(request, generation)
         response = self.get_response(request)
         # HEAD too: Django renders the body for HEAD and the WSGI server leaves it out.
         if not is_cacheable_response(request, response):

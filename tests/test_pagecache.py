@@ -11,7 +11,7 @@ import time
 import pytest
 from django.core.management import call_command
 from django.utils import timezone, translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from home.models import SiteSettings
 from news.models import ArticlePage
@@ -365,3 +365,21 @@ def test_the_copies_of_a_process_stay_within_their_byte_budget(settings):
     assert 1 <= held <= 40_000 // 9_000
     copies.put("huge", "g1", b"x" * 20_000, expires)  # over a quarter of the budget: never copied
     assert copies.get("huge") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("whole_pages", [True, False], ids=["page cache", "fragments only"])
+def test_a_change_to_the_site_shows_on_the_next_page(client, settings, site_tree, article, soup, whole_pages):
+    # Each process keeps the Site it found for a host for the current generation (pagecache.sites).
+    settings.PAGE_CACHE, settings.FRAGMENT_CACHE = whole_pages, True
+    url = page_url(article, "en")
+    for _ in range(2):
+        canonical = soup(client.get(url)).find("link", rel="canonical")["href"]
+    assert canonical.startswith("http://localhost")
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "news.example.org", 443
+    site.save()
+    response = client.get(url)
+    assert soup(response).find("link", rel="canonical")["href"] == canonical.replace(
+        "http://localhost", "https://news.example.org"
+    )
