@@ -8,6 +8,7 @@ A sitemap file costs a fixed number of queries, however many pages. The views an
 other methods get 405.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -43,12 +44,13 @@ def xml_response(request, template, context):
     return response
 
 
-def urlset_response(urls: list[dict]) -> HttpResponse:
+def urlset_response(urls: Iterable[dict]) -> HttpResponse:
     """A ``<urlset>`` of ``urls`` (``location``, ``lastmod``, ``alternates``: ``[(hreflang, href)]``).
 
     Written here rather than by a template: a file lists up to 30,000 URLs with four links each, which
     the template engine took 2.2 s to render (bench/pages.py at 30,000 articles). The links of a page
-    are written once for all its language versions (they share the list)."""
+    are written once for all its language versions (they share the list). ``urls`` may be a generator:
+    only the text is held, never every row at once."""
     parts = [URLSET_OPEN]
     links_of, links = None, ""
     for url in urls:
@@ -178,8 +180,9 @@ def pages(request):
     except InvalidPage as error:
         raise Http404(str(error)) from error
     prefixes, keys = url_prefixes(request), Keys.build()
-    urls = [entry for row in chunk.object_list for entry in page_entries(row, keys, prefixes)]
-    return urlset_response(urls)
+    # Rows are read 2,000 at a time, not all 10,000 before the first is written.
+    rows = chunk.object_list.iterator(chunk_size=2000)
+    return urlset_response(entry for row in rows for entry in page_entries(row, keys, prefixes))
 
 
 def sitemap_urls(request) -> list[str]:
