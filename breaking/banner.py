@@ -21,8 +21,7 @@ NONE = {}  # cached "no banner" (``None`` is a cache miss)
 
 
 def _cache():
-    alias = settings.PAGE_CACHE_ALIAS
-    return caches[alias if alias in settings.CACHES else "default"]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def cache_key(language: str) -> str:

@@ -60,14 +60,14 @@ def _drop_connection_pools():
 def _point_cache_at(settings, server, **client_kwargs):
     options = dict(settings.REDIS_CACHE_OPTIONS)
     options["REDIS_CLIENT_KWARGS"] = {**options.get("REDIS_CLIENT_KWARGS", {}), **client_kwargs}
-    settings.CACHES = {
-        "default": {
-            "BACKEND": settings.REDIS_CACHE_BACKEND,
-            "LOCATION": server.url,
-            "KEY_PREFIX": "newsroom-test",
-            "OPTIONS": options,
-        }
+    redis = {
+        "BACKEND": settings.REDIS_CACHE_BACKEND,
+        "LOCATION": server.url,
+        "KEY_PREFIX": "newsroom-test",
+        "OPTIONS": options,
     }
+    # The page cache on the same Redis, as production has it with REDIS_URL.
+    settings.CACHES = {"default": redis, settings.PAGE_CACHE_ALIAS: redis}
 
 
 @pytest.fixture

@@ -327,14 +327,13 @@ def redis(settings, redis_server):
     _drop_connection_pools()
     options = dict(settings.REDIS_CACHE_OPTIONS)
     options["REDIS_CLIENT_KWARGS"] = {**options.get("REDIS_CLIENT_KWARGS", {}), "fail_fast_seconds": 0.2}
-    settings.CACHES = {
-        "default": {
-            "BACKEND": settings.REDIS_CACHE_BACKEND,
-            "LOCATION": redis_server.url,
-            "KEY_PREFIX": "newsroom-test",
-            "OPTIONS": options,
-        }
+    redis = {
+        "BACKEND": settings.REDIS_CACHE_BACKEND,
+        "LOCATION": redis_server.url,
+        "KEY_PREFIX": "newsroom-test",
+        "OPTIONS": options,
     }
+    settings.CACHES = {"default": redis, settings.PAGE_CACHE_ALIAS: redis}
     yield redis_server
     redis_server.thaw()
     _drop_connection_pools()

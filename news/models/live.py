@@ -32,21 +32,19 @@ from ..blocks import PARAGRAPH_FEATURES
 
 # What the update editor offers: the body's paragraph features (sanitize cleans saved text to them).
 LIVE_UPDATE_FEATURES = PARAGRAPH_FEATURES
-# How often an open article asks for new updates, and how long browsers and a CDN may keep an answer.
-# Settings override them (``LIVE_POLL_SECONDS``, ``LIVE_UPDATES_MAX_AGE``).
-POLL_SECONDS = 20
-MAX_AGE_SECONDS = 10
 # At most this many updates in one answer of the endpoint and in the JSON-LD.
 ENDPOINT_LIMIT = 50
 JSON_LD_LIMIT = 50
 
 
 def poll_seconds() -> float:
-    return float(getattr(settings, "LIVE_POLL_SECONDS", POLL_SECONDS))
+    """How often an open article asks for new updates (``LIVE_POLL_SECONDS``)."""
+    return float(settings.LIVE_POLL_SECONDS)
 
 
 def max_age_seconds() -> int:
-    return int(getattr(settings, "LIVE_UPDATES_MAX_AGE", MAX_AGE_SECONDS))
+    """How long browsers and a CDN may keep an answer of the updates endpoint (``LIVE_UPDATES_MAX_AGE``)."""
+    return int(settings.LIVE_UPDATES_MAX_AGE)
 
 
 def in_language(language: str) -> Q:
@@ -137,8 +135,8 @@ class LiveCoverage:
     active: bool  # live now: polled, badged
     ended_at: datetime | None
     started_at: datetime | None
+    poll_seconds: float
     poll_url: str = ""
-    poll_seconds: float = POLL_SECONDS
 
     @property
     def ended(self) -> bool:

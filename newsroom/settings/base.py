@@ -258,6 +258,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "png", "webp": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Live coverage (news/models/live.py): how often an open article asks for new updates, and how long
+# browsers and a CDN may keep an answer, in seconds.
+LIVE_POLL_SECONDS = 20
+LIVE_UPDATES_MAX_AGE = 10
 # --- Search (search/, see the README's "Search" section) ------------------------------------
 # Readers' search runs on the "documents" engine: one row per page and language of folded, stemmed
 # text in the site's own database (FTS5 on SQLite, tsvector + GIN on PostgreSQL). Wagtail's search
@@ -362,6 +366,8 @@ PAGE_CACHE_UNCACHED_PARAMETERS = ["q"]  # search results
 # The page cache's own store: the shared Redis when there is one; else a file cache that all the
 # processes of this host share (gunicorn workers, the scheduler), so a publish clears it for all.
 PAGE_CACHE_ALIAS = "pagecache"
+# Read counts (readership/) live in the cache every process shares: the page cache's store.
+READ_COUNTS_CACHE = PAGE_CACHE_ALIAS
 PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or os.path.join(
     tempfile.gettempdir(), f"newsroom-pagecache-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:10]}"
 )
