@@ -19,12 +19,12 @@ Per URL: ``--clients`` threads request it for ``--seconds`` after three warm-up 
 CPU time is read from ``/proc/<pid>/stat`` before and after, so "CPU ms" is what the server spent per
 request. The same bytes are then served as a static file by whitenoise in the same server ("× static"
 = the page's requests per second over the static file's; "static: CPU ms" = the workers' CPU per request
-for that file: what gunicorn and the middleware in front of the page cache cost anyway). Worker memory (RSS) is read at the end of
-each run. The first view of a new article is measured with the page cache off: an article with a new
-image is published, ``run_scheduler --once`` makes its renditions (what the scheduler does every few
-seconds), and its first request is timed against the median of five warm ones; then the same without
-the scheduler (the reader's request makes the renditions). With ``--total`` articles, EXPLAIN of the
-listing queries is printed too (EXPLAIN ANALYZE on PostgreSQL).
+for that file: what gunicorn and the middleware in front of the page cache cost anyway). Worker memory
+(RSS) is read at the end of each run. The first view of a new article is measured with the page cache
+off: an article with a new image is published, ``run_scheduler --once`` makes its renditions (what the
+scheduler does every few seconds), and its first request is timed against the median of five warm
+ones; then the same without the scheduler (the reader's request makes the renditions). With
+``--total`` articles, EXPLAIN of the listing queries is printed too (EXPLAIN ANALYZE on PostgreSQL).
 
 Loopback only; everything it started is stopped in a ``finally`` block and the temporary directory
 removed. It exits 0 once the runs completed, whatever they measured.
