@@ -48,40 +48,35 @@ def wait_for(predicate, seconds=20.0):
     return predicate()
 
 
-@pytest.fixture
-def outage(tmp_path):
-    """A migrated database set aside, and a server whose database is missing (the outage)."""
-    environment = {
+def environment(tmp_path):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
         "TEST_MEDIA_ROOT": str(tmp_path / "media"),
         "CONN_MAX_AGE": "0",
         "LOG_LEVEL": "ERROR",
     }
-    ready = tmp_path / "ready" / "db.sqlite3"
-    ready.parent.mkdir()
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=BASE,
-        env={**environment, "DATABASE_URL": f"sqlite:///{ready}"},
-        check=True,
-        timeout=300,
-    )
-    live = tmp_path / "live" / "db.sqlite3"  # its folder appears when the database comes back
+
+
+@pytest.fixture
+def outage(tmp_path):
+    """A server whose database is missing (the outage): its URL, the database file it looks for (its folder
+    appears when the database comes back) and its log."""
+    live = tmp_path / "live" / "db.sqlite3"
     port = free_port()
     log = tmp_path / "server.log"
     with log.open("wb") as log_file:
         server = subprocess.Popen(  # noqa: S603
             [str(GUNICORN), "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "30", "newsroom.wsgi"],
             cwd=BASE,
-            env={**environment, "DATABASE_URL": f"sqlite:///{live}"},
+            env={**environment(tmp_path), "DATABASE_URL": f"sqlite:///{live}"},
             stdout=subprocess.DEVNULL,
             stderr=log_file,
         )
     url = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(lambda: _answers(url)), "gunicorn did not start"
-        yield url, ready, live, log
+        yield url, live, log
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -95,8 +90,23 @@ def _answers(url):
         return False
 
 
-def test_outage_answers_503_then_recovers_by_itself(outage):
-    url, ready, live, _log = outage
+@pytest.fixture
+def migrated(tmp_path):
+    """A migrated database set aside, to bring back."""
+    ready = tmp_path / "ready" / "db.sqlite3"
+    ready.parent.mkdir()
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=BASE,
+        env={**environment(tmp_path), "DATABASE_URL": f"sqlite:///{ready}"},
+        check=True,
+        timeout=300,
+    )
+    return ready
+
+
+def test_outage_answers_503_then_recovers_by_itself(outage, migrated):
+    url, live, _log = outage
     for language, path in [("en", "/en/search/?q=oil"), ("ru", "/ru/"), ("az", "/az/feed/rss/")]:
         status, headers, body = fetch(url + path, language)
         assert status == 503, (path, status, body[:500])
@@ -107,7 +117,7 @@ def test_outage_answers_503_then_recovers_by_itself(outage):
     assert "Tezliklə qayıdırıq" in fetch(url + "/az/", "az")[2]
 
     live.parent.mkdir()
-    shutil.copy(ready, live)  # the database is back
+    shutil.copy(migrated, live)  # the database is back
     back = time.monotonic()
     assert wait_for(lambda: fetch(url + "/en/search/?q=oil")[0] == 200, seconds=5)
     assert time.monotonic() - back < 5
@@ -115,7 +125,7 @@ def test_outage_answers_503_then_recovers_by_itself(outage):
 
 
 def test_an_outage_is_one_traceback_not_one_per_request(outage):
-    url, _ready, _live, log = outage
+    url, _live, log = outage
     for path in ["/en/", "/ru/", "/az/feed/rss/", "/en/search/?q=oil"] * 5:
         assert fetch(url + path)[0] == 503
     text = log.read_text(errors="replace")

@@ -5,21 +5,33 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
 from demo.articles import MISSING_RU
 from demo.content import build
 from home.models import HomePage, SiteSettings
 from news.models import ArticlePage, Author, CategoryIndexPage, Tag
+from tests.module_data import kept_for_the_module
 
 ARTICLES = 6  # position 5 has no Russian version
 
 
+pytestmark = pytest.mark.xdist_group("demo-content")
+
+
+@pytest.fixture(scope="module")
+def _demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, built once for the module (``tests/module_data.py``)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media")):
+        with kept_for_the_module(django_db_blocker):
+            cache.clear()
+            build(articles=ARTICLES)
+            yield
+
+
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    cache.clear()
-    build(articles=ARTICLES)
+def demo(_demo, db):
     return ArticlePage.objects.order_by("path")
 
 
