@@ -9,6 +9,7 @@ import math
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from search import backends
 from search.models import SearchDocument
@@ -108,3 +109,26 @@ def test_equal_scores_go_to_the_newest(client, site_tree, make_article):
     )
     ids = list(ranked_documents(parse("caviar", "en"), "en")[:12])
     assert ids == [newer.pk, older.pk]
+
+
+def test_a_common_word_ranks_the_newest_visible_matches_up_to_the_cut(monkeypatch, site_tree, make_article):
+    """More matches than ``MAX_RANKED``: the newest visible ones are ranked, private pages are skipped
+    even when a whole batch of the newest is private, and the count stops at the cut."""
+    monkeypatch.setattr(backends, "MAX_RANKED", 3)
+    start = timezone.now() - datetime.timedelta(days=30)
+    made = [
+        make_article(
+            site_tree.news,
+            title_en=f"Caviar {n}",
+            languages=("en",),
+            body=paragraph("Caviar from the Caspian."),
+            date=start + datetime.timedelta(days=n),
+        )
+        for n in range(10)
+    ]
+    for article in made[-5:]:  # the five newest are for subscribers only
+        PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    ranked = ranked_documents(parse("caviar", "en"), "en")
+    assert ranked.count() == 3 and ranked.more
+    assert sorted(ranked[:12]) == sorted(article.pk for article in made[2:5])
+    assert len(ranked_documents(parse("caviar", "en"), "en").candidates()) == 4  # the cut, and one more
