@@ -186,6 +186,8 @@ class RankedDocuments:
             start = 0
             while len(found) < wanted:
                 rows = list(newest[start : start + wanted])
+                if not rows:
+                    break
                 page_ids = RawSQL(*_ids(sorted({page for _id, page in rows})))  # noqa: S611 - bound
                 pages = self.visible_pages.filter(pk__in=page_ids)
                 visible = set(pages.values_list("pk", flat=True))
