@@ -27,6 +27,7 @@ def _import(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def site_tree(_import, db):
+    """The tree the import was made into (this module's own, in place of ``conftest.site_tree``)."""
     return _import[0]
 
 
