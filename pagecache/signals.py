@@ -2,15 +2,16 @@
 
 Pages: published (scheduled go-live too: ``publish_scheduled`` publishes through the same signal),
 unpublished (and expired), moved, deleted, and saved live outside a revision (code, imports). A page
-saved as a draft changes nothing readers see and is ignored. Snippets (authors, tags and any added
-later), Wagtail settings (footer, social links), sites (the root and host of every URL) and redirects
-(an old address now leads elsewhere) retire everything too.
+saved as a draft changes nothing readers see and is ignored. Privacy set on a page or lifted (a view
+restriction) changes what anonymous readers may see of it and of everything below it. Snippets
+(authors, tags and any added later), Wagtail settings (footer, social links), sites (the root and host
+of every URL) and redirects (an old address now leads elsewhere) retire everything too.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -78,6 +79,9 @@ def on_page_deleting(sender, instance, **kwargs):
 def _on_other_changed(instance):
     if isinstance(instance, Redirect):
         purge.content_changed([instance.old_path.rstrip("/") + "/"])
+    elif isinstance(instance, PageViewRestriction):
+        # The page and every page below it, in the listings, feeds and sitemaps too: rare, so all of it.
+        purge.content_changed(everything=True)
     elif isinstance(instance, everywhere_models()):
         purge.content_changed(everything=True)
 

@@ -275,6 +275,37 @@ def test_authors_tags_and_site_settings_purge(client, page_cache, site_tree, mak
     assert all(b"New footer" in client.get(url).content for url in urls)
 
 
+@pytest.mark.django_db
+def test_making_a_page_private_and_public_again_shows_at_once(client, page_cache, site_tree, article):
+    """Privacy set on an article, then on a section, in the admin: anonymous readers lose the page at
+    once (its address asks them to sign in; listings and the menu drop it), and get it back when the
+    restriction is removed."""
+    links = {language: f'href="{page_url(article, language)}"'.encode() for language in LANGUAGES}
+    listings = {language: [page_url(site_tree.economy, language), f"/{language}/"] for language in LANGUAGES}
+    warm(client, [*(page_url(article, language) for language in LANGUAGES), *sum(listings.values(), [])])
+
+    def listed() -> list[bool]:
+        return [links[lang] in client.get(url).content for lang, urls in listings.items() for url in urls]
+
+    assert all(listed())
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    for language in LANGUAGES:
+        response = client.get(page_url(article, language))
+        assert response.status_code == 302 and "login" in response["Location"], language
+    assert not any(listed())
+
+    restriction.delete()
+    assert all(client.get(page_url(article, language)).status_code == 200 for language in LANGUAGES)
+    assert all(listed())
+
+    section = page_url(site_tree.opinion, "en")
+    warm(client, ["/en/", section])
+    assert f'href="{section}"'.encode() in client.get("/en/").content
+    PageViewRestriction.objects.create(page=site_tree.opinion, restriction_type=PageViewRestriction.PASSWORD)
+    assert f'href="{section}"'.encode() not in client.get("/en/").content
+    assert "X-Page-Cache" not in client.get(section)
+
+
 # --- Fragments ------------------------------------------------------------------------------
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
