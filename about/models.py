@@ -13,9 +13,10 @@ from seo.metadata import for_page
 from translations.languages import request_language
 from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
+from translations.routing import RoutedPageMixin
 
 
-class BaseContentPage(DefaultLanguageColumnsMixin, Page):
+class BaseContentPage(DefaultLanguageColumnsMixin, RoutedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     body = StreamField(CONTENT_BODY_BLOCKS, blank=True, verbose_name=_("body"))
 

@@ -18,13 +18,13 @@ from seo.metadata import for_page
 from translations.languages import request_language
 from translations.links import language_versions
 from translations.mixins import DefaultLanguageColumnsMixin
-from translations.routing import RouteByLanguagePathMixin
+from translations.routing import RouteByLanguagePathMixin, RoutedPageMixin
 
 LATEST_COUNT = 6
 PER_SECTION_COUNT = 4
 
 
-class HomePage(RouteByLanguagePathMixin, DefaultLanguageColumnsMixin, Page):
+class HomePage(RouteByLanguagePathMixin, DefaultLanguageColumnsMixin, RoutedPageMixin, Page):
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("tagline")]

@@ -15,7 +15,7 @@ from functools import cache
 
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .languages import language_codes, localized_field
 
@@ -71,10 +71,26 @@ def public_q() -> Q:
     Same meaning as Wagtail's ``.public()``, which first loads every view restriction (one more query
     each time a listing is built); here the check is a subquery of the listing's own query.
     """
-    restricted_ancestor = PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
+    return ~Q(restricted())
+
+
+def restricted() -> Exists:
+    """Whether a view restriction applies to a page: its own or an ancestor's (``EXISTS``)."""
+    return Exists(
+        PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
+            page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
+        )
     )
-    return ~Q(Exists(restricted_ancestor))
+
+
+def under_an_alias() -> Exists:
+    """Whether a page or one of its ancestors is an alias (``EXISTS``): Wagtail then takes the view
+    restrictions of the alias's source page, not of its place in the tree."""
+    return Exists(
+        Page.objects.annotate(prefix_length=Length("path")).filter(
+            alias_of__isnull=False, path=Substr(OuterRef("path"), 1, F("prefix_length"))
+        )
+    )
 
 
 def visible_q(language: str) -> Q:

@@ -3,11 +3,16 @@
 wagtail-modeltranslation's ``route`` walks the tree level by level and loads every child of each
 level, so a section with thousands of articles would slow every article view; this is one query for
 the page row plus the page type's own ``get_route_queryset()`` (what its view needs, prefetched).
+
+The same lookup tells whether a view restriction applies to the page (its own or an ancestor's) or an
+alias is on its path; when neither does, Wagtail's check before serving it (``get_view_restrictions``:
+two queries on every page view) is answered without a query (:class:`RoutedPageMixin`).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from .availability import restricted, under_an_alias
 from .languages import localized_field, request_language
 
 
@@ -19,15 +24,42 @@ def page_at(url_path: str, language: str, queryset=None):
     """
     candidates = Page.objects.all() if queryset is None else queryset
     match = (
-        candidates.filter(**{localized_field("url_path", language): url_path})
-        .values_list("pk", "content_type_id")
+        _with_guards(candidates.filter(**{localized_field("url_path", language): url_path}))
+        .values_list("pk", "content_type_id", "restricted", "aliased")
         .first()
     )
     if match is None:
         return None
-    model = ContentType.objects.get_for_id(match[1]).model_class()
+    pk, content_type_id, is_restricted, aliased = match
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
     get_queryset = getattr(model, "get_route_queryset", None)
-    return (get_queryset() if get_queryset else model.objects.all()).get(pk=match[0])
+    page = (get_queryset() if get_queryset else model.objects.all()).get(pk=pk)
+    page.open_to_all = not (is_restricted or aliased)
+    return page
+
+
+def note_if_open_to_all(page) -> None:
+    """For a page loaded some other way and kept (a site's root page): one query."""
+    is_restricted, aliased = (
+        _with_guards(Page.objects.filter(pk=page.pk)).values_list("restricted", "aliased").get()
+    )
+    page.open_to_all = not (is_restricted or aliased)
+
+
+def _with_guards(pages):
+    return pages.annotate(restricted=restricted(), aliased=under_an_alias())
+
+
+class RoutedPageMixin:
+    """For page types: a page :func:`page_at` found open to all (no view restriction on it or above it,
+    no alias on its path) tells Wagtail so without the two queries of its own check."""
+
+    open_to_all = False  # set on the instance by page_at
+
+    def get_view_restrictions(self):
+        if self.open_to_all:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class RouteByLanguagePathMixin:

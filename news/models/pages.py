@@ -32,13 +32,14 @@ from translations.languages import (
 from translations.links import language_versions, page_url
 from translations.mixins import DefaultLanguageColumnsMixin
 from translations.panels import CopyConfirmationPanel
+from translations.routing import RoutedPageMixin
 from translations.widgets import SnippetChooser
 
 from .. import renditions
 from ..blocks import ARTICLE_BODY_BLOCKS
-from ..listings import in_section, languages_with_page, top_section_id, union_of, with_page
+from ..listings import in_section, languages_with_page, top_section_id, with_page
 from ..listings import paginate as paginate_listing
-from ..querysets import ArticlePageManager
+from ..querysets import ArticlePageManager, card_fields
 from .live import LiveCoverageMixin
 from .snippets import Author
 
@@ -53,7 +54,7 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
     return paginate_listing(request, queryset, per_page)
 
 
-class CategoryIndexPage(DefaultLanguageColumnsMixin, Page):
+class CategoryIndexPage(DefaultLanguageColumnsMixin, RoutedPageMixin, Page):
     """A section (News, Opinion, ...) or a sub-section (News > Economy)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -130,7 +131,7 @@ class ArticleAuthor(Orderable):
         verbose_name_plural = _("authors")
 
 
-class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, Page):
+class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixin, Page):
     intro = models.TextField(_("standfirst"), blank=True, max_length=600)
     date = models.DateTimeField(_("publication date"), default=timezone.now, db_index=True)
     hero_image = models.ForeignKey(
@@ -349,14 +350,11 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         language = request_language(request)
         published = ArticlePage.objects.published_in(language).exclude(pk=self.pk)
-        # Related (the section's newest) and the newest of all: two bounded index reads in one query.
-        in_section = published.filter(path__startswith=self.section_path, depth=self.depth)[:RELATED_COUNT]
-        both = list(
-            published.filter(pk__in=union_of([in_section, published[:NEW_ARTICLES_COUNT]])).card_rows()
-        )
-        related = [a for a in both if a.path.startswith(self.section_path) and a.depth == self.depth]
-        context["related_articles"] = related = related[:RELATED_COUNT]
-        context["new_articles"] = both[:NEW_ARTICLES_COUNT]
+        in_section = published.filter(path__startswith=self.section_path, depth=self.depth)
+        context["related_articles"] = related = list(in_section.card_rows()[:RELATED_COUNT])
+        # Read when the template lists them: "New articles" is a fragment cached per language, so most
+        # views show the cached copy and never send this query.
+        context["new_articles"] = published.only(*card_fields())[:NEW_ARTICLES_COUNT]
         # The hero, author photos, body images and the related cards' pictures: one query.
         renditions.attach(
             renditions.article_images(self) + [(card.hero_image, renditions.CARD) for card in related]
