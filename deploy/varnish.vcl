@@ -42,6 +42,13 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|documents)/") {
         return (pass);
     }
+    # Campaign and click identifiers (newsletters, social networks, ads) change nothing on a page: one
+    # cached copy for every reader, whatever link they came by (the application drops the same ones:
+    # PAGE_CACHE_IGNORED_PARAMETERS). The browser keeps the address it asked for.
+    if (req.url ~ "[?&](utm_[^=&]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl)(=|&|$)") {
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[^=&]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl)(=[^&]*)?(&|$)", "");
+        set req.url = regsub(req.url, "[?&]$", "");
+    }
     # Signed-in editors (session), anyone holding a form's CSRF token or a message: their own pages.
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken|messages)=" || req.http.Authorization) {
         return (pass);

@@ -14,6 +14,13 @@ request that carries the session, CSRF or messages cookie (someone signed in, or
 ``Authorization`` header, or a search query (``q``); previews live under ``/admin/``. The maintenance
 page (503) and errors are never stored. ``PAGE_CACHE=false`` turns it off.
 
+Campaign and click identifiers (``utm_source``, ``fbclid``... ``PAGE_CACHE_IGNORED_PARAMETERS``) are
+dropped from such a request before anything reads it: a reader arriving from a newsletter or a social
+network gets the cached page (each click on a shared link carries its own ``fbclid``: otherwise every
+one would build the page), and a page built for one reader never shows another's identifier (the
+language switcher of a tag page keeps the query string). The browser keeps the address it was given,
+so analytics in the page still see them.
+
 Responses it stores get a weak ``ETag``, ``Last-Modified`` and ``Cache-Control: public, max-age=0,
 s-maxage=PAGE_CACHE_CDN_SECONDS`` (browsers revalidate, a CDN or Varnish keeps it until purged), and
 conditional requests get 304. ``X-Page-Cache: HIT|MISS`` says what happened.
@@ -29,9 +36,10 @@ import hashlib
 import os
 import time
 from dataclasses import dataclass
+from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_request
@@ -63,6 +71,25 @@ def is_cacheable_request(request) -> bool:
         return False
     # Search results (a query) are the reader's own; the empty search page is cached like any other.
     return not any(name in request.GET for name in settings.PAGE_CACHE_UNCACHED_PARAMETERS)
+
+
+def is_ignored_parameter(name: str) -> bool:
+    for ignored in settings.PAGE_CACHE_IGNORED_PARAMETERS:
+        if name == ignored or (ignored.endswith("*") and name.startswith(ignored[:-1])):
+            return True
+    return False
+
+
+def drop_ignored_parameters(request) -> None:
+    """Take the campaign and click identifiers out of the request's query string (and ``request.GET``)."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    parts = query.split("&")
+    kept = [part for part in parts if not is_ignored_parameter(unquote_plus(part.split("=", 1)[0]))]
+    if len(kept) < len(parts):
+        request.META["QUERY_STRING"] = "&".join(kept)
+        request.GET = QueryDict(request.META["QUERY_STRING"], encoding=request.encoding)
 
 
 def cache_key(request) -> str:
@@ -164,6 +191,7 @@ class PageCacheMiddleware:
                 # their fragments anyway: the Site comes with it.
                 sites.attach(request, fragments.generation_for(request))
             return self.get_response(request)
+        drop_ignored_parameters(request)
         key = cache_key(request)
         generation, entry = store.lookup(key)
         # Fragments built while rendering this page use the same generation (pagecache.fragments).

@@ -95,6 +95,30 @@ def test_each_url_has_its_own_entry_pages_of_a_listing_included(
 
 
 @pytest.mark.django_db
+def test_campaign_and_click_identifiers_get_the_cached_page_and_never_reach_other_readers(
+    client, page_cache, site_tree, make_articles, tag, django_assert_num_queries
+):
+    """Readers from a newsletter (utm_*) or a shared post (each click its own fbclid) get the page the
+    cache holds; a listing's own ``page`` parameter still has its own entry."""
+    (article, *_others) = make_articles(site_tree.economy, 14, tags=[tag])
+    url = page_url(article, "en")
+    plain = client.get(url)
+    for identifiers in ({"utm_source": "newsletter", "utm_medium": "email"}, {"fbclid": "IwAR0one"}):
+        with django_assert_num_queries(0):
+            tracked = client.get(url, identifiers)
+        assert tracked["X-Page-Cache"] == "HIT"
+        assert without_nonce(tracked.content) == without_nonce(plain.content)
+    second_page = client.get("/en/news/", {"page": 2, "gclid": "ad-click"})
+    assert second_page["X-Page-Cache"] == "MISS"
+    assert client.get("/en/news/?page=2")["X-Page-Cache"] == "HIT"
+    assert client.get("/en/news/")["X-Page-Cache"] == "MISS"
+    # A tag page's language links keep the query string: the first reader's identifier is not in them.
+    first_reader = client.get(f"/en/tags/{tag.slug}/", {"fbclid": "reader-one", "page": 1})
+    assert first_reader.status_code == 200 and b"reader-one" not in first_reader.content
+    assert b"page=1" in first_reader.content
+
+
+@pytest.mark.django_db
 def test_a_hit_carries_a_fresh_nonce_that_matches_its_policy(client, page_cache, site_tree, article, soup):
     url = page_url(article, "ru")
     client.get(url)

@@ -104,6 +104,21 @@ def test_editors_search_and_other_hosts_purges_are_passed_or_refused(varnish, si
     assert request(varnish, path)[1]["x-cache"] == "MISS"
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_campaign_and_click_identifiers_are_served_the_cached_page(varnish, site_tree, make_articles):
+    article, *_others = make_articles(site_tree.economy, 13)  # the section has a second page
+    path = page_url(article, "en")
+    request(varnish, path)
+    for tracked in ("?utm_source=newsletter&utm_medium=email", "?fbclid=IwAR0one", "?fbclid=IwAR0two&_gl=1"):
+        status, headers, _body = request(varnish, path + tracked)
+        assert (status, headers["x-cache"]) == (200, "HIT"), tracked
+    section = page_url(site_tree.economy, "en")
+    assert request(varnish, f"{section}?utm_campaign=spring&page=2&gclid=ad")[1]["x-cache"] == "MISS"
+    status, headers, body = request(varnish, f"{section}?page=2")
+    assert (status, headers["x-cache"]) == (200, "HIT")
+    assert body != request(varnish, section)[2]
+
+
 def _other_loopback_address() -> str:
     """127.0.0.2: the loopback network, but not the address the purge ACL trusts."""
     with socket.socket() as probe:

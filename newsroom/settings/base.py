@@ -363,6 +363,26 @@ PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(8 * 10
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "300"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", STATIC_URL, MEDIA_URL]
 PAGE_CACHE_UNCACHED_PARAMETERS = ["q"]  # search results
+# Campaign and click identifiers that newsletters, social networks and ads add to links: they change
+# nothing on a page, so the page cache drops them from a reader's request (one cached copy, and no
+# reader's identifier inside a page served to others). Names, or prefixes ending in "*".
+# deploy/varnish.vcl strips the same ones.
+PAGE_CACHE_IGNORED_PARAMETERS = [
+    "utm_*",
+    "fbclid",
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "msclkid",
+    "yclid",
+    "twclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+]
 # The page cache's own store: the shared Redis when there is one; else a file cache that all the
 # processes of this host share (gunicorn workers, the scheduler), so a publish clears it for all.
 PAGE_CACHE_ALIAS = "pagecache"
