@@ -91,7 +91,6 @@ def test_query_counts_do_not_grow_with_the_archive(client, site_tree, archive):
         assert after <= BUDGETS[kind], f"{kind} /{code}/: {after} queries\n{queries}"
 
 
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_page_cache_miss_reads_the_site_its_home_and_settings_from_the_process_copy(
     client, settings, site_tree, archive, language
