@@ -28,7 +28,10 @@ from translations.links import page_url
 
 from .absolute import absolute, w3c
 
-PAGES_PER_SITEMAP = 10_000  # up to three URLs each: under the protocol's 50,000 URLs per file
+# Pages per sitemap file (up to three URLs each), as WordPress's SEO plugins do (Yoast: 1,000 entries): about
+# 0.6 MB and a few tens of ms per file. At 10,000 a file of a 30,000-article archive was 5.6 MB and 0.4 s of
+# CPU, and building it left a worker holding 33 MB more memory.
+PAGES_PER_SITEMAP = 1_000
 
 
 XML = "application/xml; charset=utf-8"
@@ -180,8 +183,8 @@ def pages(request):
     except InvalidPage as error:
         raise Http404(str(error)) from error
     prefixes, keys = url_prefixes(request), Keys.build()
-    # Rows are read 2,000 at a time, not all 10,000 before the first is written.
-    rows = chunk.object_list.iterator(chunk_size=2000)
+    # Rows are read in batches while the file is written, not all before the first is written.
+    rows = chunk.object_list.iterator(chunk_size=500)
     return urlset_response(entry for row in rows for entry in page_entries(row, keys, prefixes))
 
 

@@ -166,6 +166,28 @@ def test_sitemap_index_lists_the_news_sitemaps(client, site_tree):
     assert "http://localhost/sitemap-authors.xml" in locs
 
 
+def test_a_large_site_is_split_into_files_that_together_list_every_page_once(
+    client, site_tree, make_articles, monkeypatch
+):
+    """The index lists each file of the page sitemap (``?p=2``...): every URL is in exactly one, and a
+    file past the last or a page number that is not one answers 404."""
+    make_articles(site_tree.economy, 9)
+    whole = sitemap_urls(client)
+    monkeypatch.setattr("seo.sitemaps.PAGES_PER_SITEMAP", 4)
+    index = get_xml(client, "/sitemap.xml")
+    files = [local(loc.text) for loc in index.findall("sm:sitemap/sm:loc", NS) if "sitemap-pages" in loc.text]
+    assert files[:2] == ["/sitemap-pages.xml", "/sitemap-pages.xml?p=2"] and len(files) >= 4
+    listed = [
+        url.findtext("sm:loc", namespaces=NS)
+        for path in files
+        for url in get_xml(client, path).findall("sm:url", NS)
+    ]
+    assert sorted(listed) == sorted(whole)
+    assert client.get(f"/sitemap-pages.xml?p={len(files) + 1}").status_code == 404
+    assert client.get("/sitemap-pages.xml?p=two").status_code == 404
+    assert sitemap_urls(client) == whole
+
+
 def test_robots_txt_points_at_sitemaps_and_keeps_crawlers_out_of_admin_and_search(client, site_tree):
     response = client.get("/robots.txt")
     assert response.status_code == 200
