@@ -37,8 +37,12 @@ def models_with_role(role: str) -> list[type[Page]]:
 
 
 def is_navigation_page(page) -> bool:
-    """Whether saving ``page`` can change the menu, breadcrumbs or footer."""
-    return getattr(type(page), "navigation_role", None) is not None or getattr(page, "depth", 0) <= 2
+    """Whether a change to ``page`` (a specific page or a plain ``Page``) can change the menu, breadcrumbs
+    or footer: a section, a footer page, the home page or the tree's root."""
+    model = type(page)
+    if model is Page:
+        model = page.specific_class or Page
+    return getattr(model, "navigation_role", None) is not None or (page.depth or 0) <= 2
 
 
 def _titles(page, codes) -> dict[str, str]:
