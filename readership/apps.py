@@ -14,8 +14,10 @@ class ReadershipConfig(AppConfig):
 
         from news.models import ArticlePage
 
-        from .ranking import forget
+        from .ranking import forget, forget_if_read
 
         # A title changed, an article left the site: the cached lists are rebuilt on the next page.
-        for signal in (page_published, page_unpublished, post_delete):
-            signal.connect(forget, sender=ArticlePage, dispatch_uid=f"readership-forget-{id(signal)}")
+        for signal in (page_published, page_unpublished):
+            signal.connect(forget_if_read, sender=ArticlePage, dispatch_uid=f"readership-forget-{id(signal)}")
+        # Its reads are deleted with it (before this signal), so the lists go whatever they held.
+        post_delete.connect(forget, sender=ArticlePage, dispatch_uid="readership-forget-deleted")

@@ -2,8 +2,8 @@
 
 Each list is one query (live, public and available in the language: ``ArticlePage.for_readers``, summed
 over that language's hourly rows); both lists are kept ``MOST_READ_SECONDS`` per language in the shared
-cache, and dropped at once when an article is published, unpublished or deleted, and when
-``flush_read_counts`` has stored new views (once a minute at most).
+cache, and dropped at once when an article with reads in that week is published or unpublished, when
+an article is deleted, and when ``flush_read_counts`` has stored new views (once a minute at most).
 """
 
 import datetime
@@ -17,6 +17,7 @@ from translations.links import page_url
 
 from . import counting
 from .flush import hour_start
+from .models import ReadCount
 
 MOST_READ_COUNT = 5
 MOST_READ_SECONDS = 300
@@ -64,5 +65,17 @@ def most_read_lists(language: str) -> dict[str, list[dict]]:
 
 
 def forget(**kwargs) -> None:
-    """Drop the cached lists of every language (an article was published, unpublished or deleted)."""
+    """Drop the cached lists of every language (an article was deleted, new counts were stored)."""
     counting.counts_cache().delete_many([cache_key(language) for language in language_codes()])
+
+
+def forget_if_read(instance=None, **kwargs) -> None:
+    """An article published or unpublished: only one read within the longest window can be in the lists
+    (its title changed, it left the site, or it came back with its reads). A new article has no reads,
+    so publishing it keeps the lists (the next page would otherwise rebuild them: two queries)."""
+    longest = max(WINDOWS.values())
+    if (
+        instance is None
+        or ReadCount.objects.filter(article_id=instance.pk, hour__gte=since(longest)).exists()
+    ):
+        forget()

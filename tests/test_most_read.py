@@ -221,6 +221,24 @@ def test_an_unpublished_article_leaves_the_lists_at_once(client, articles):
     assert titles(most_read_lists("en")["day"]) == ["Story two"]
 
 
+def test_a_title_edit_shows_at_once_and_a_new_article_keeps_the_lists(
+    client, articles, make_article, site_tree, django_assert_num_queries
+):
+    one, two = articles[:2]
+    read(client, one, "en", times=2)
+    read(client, two, "en")
+    flush()
+    assert titles(most_read_lists("en")["day"]) == ["Story one", "Story two"]
+    make_article(site_tree.economy, title_en="Fresh story")  # published, no reads yet
+    with django_assert_num_queries(0):
+        assert titles(most_read_lists("en")["day"]) == ["Story one", "Story two"]
+    one.title_en = "Story one, corrected"
+    one.save_revision().publish()
+    assert titles(most_read_lists("en")["day"]) == ["Story one, corrected", "Story two"]
+    two.delete()
+    assert titles(most_read_lists("en")["day"]) == ["Story one, corrected"]
+
+
 def test_only_the_top_five_are_listed(client, site_tree, make_articles):
     many = make_articles(site_tree.economy, 7)
     for count, article in enumerate(many, start=1):
