@@ -1,7 +1,8 @@
 """The section tree behind the header menu, the breadcrumbs and the footer links, cached.
 
-Built from the page tree in a few queries and kept in the cache until a page is published,
-unpublished, moved or deleted (``navigation.signals``), so page views spend no query on navigation.
+Built from the page tree in a few queries and kept in the cache until a section, a footer page or the
+home page is published, unpublished, moved, saved or deleted, or a site or a view restriction changes
+(``navigation.signals``), so page views spend no query on navigation.
 A cache that is down (Redis stopped or frozen) costs no error: the tree is built from the database and
 kept in this process for a few seconds (``LOCAL_SECONDS``), since a page looks it up a dozen times.
 
