@@ -70,9 +70,9 @@ def forget(**kwargs) -> None:
 
 
 def forget_if_read(instance=None, **kwargs) -> None:
-    """An article published or unpublished: only one read within the longest window can be in the lists
-    (its title changed, it left the site, or it came back with its reads). A new article has no reads,
-    so publishing it keeps the lists (the next page would otherwise rebuild them: two queries)."""
+    """An article published or unpublished: only an article read within the longest window can be in
+    the lists (its title changed, it left the site, or it came back with its reads). A new article has
+    no reads, so publishing it keeps the lists (the next page would otherwise rebuild them: two queries)."""
     longest = max(WINDOWS.values())
     if (
         instance is None
