@@ -350,10 +350,10 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixi
         context = super().get_context(request, *args, **kwargs)
         language = request_language(request)
         published = ArticlePage.objects.published_in(language).exclude(pk=self.pk)
-        in_section = published.filter(path__startswith=self.section_path, depth=self.depth)
+        same_section = published.filter(path__startswith=self.section_path, depth=self.depth)
         if self.top_section_id:  # the section's index range, newest first (at 30,000 articles: 16 -> 2 ms)
-            in_section = in_section.filter(top_section_id=self.top_section_id)
-        context["related_articles"] = related = list(in_section.card_rows()[:RELATED_COUNT])
+            same_section = same_section.filter(top_section_id=self.top_section_id)
+        context["related_articles"] = related = list(same_section.card_rows()[:RELATED_COUNT])
         # Read when the template lists them: "New articles" is a fragment cached per language, so most
         # views show the cached copy and never send this query.
         context["new_articles"] = published.only(*card_fields())[:NEW_ARTICLES_COUNT]
