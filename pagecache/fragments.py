@@ -1,4 +1,5 @@
-"""Parts of a page that are the same on many pages (menu, footer, "New articles"), cached per language.
+"""Parts of a page that are the same on many pages (menu, footer, "New articles", "Related"), cached per
+language.
 
 They are kept in the page cache's store under the same generation (:mod:`pagecache.store`), so the
 content changes that retire cached pages retire these too, with no list of keys to clear. A page built
@@ -12,7 +13,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from news.models import ArticlePage
-from news.models.pages import NEW_ARTICLES_COUNT
+from news.models.pages import NEW_ARTICLES_COUNT, RELATED_COUNT
 
 from . import store
 
@@ -86,3 +87,19 @@ def newest_state(request, language: str, page) -> str:
     )
     pk = getattr(page, "pk", None)
     return str(pk) if pk in newest else ""
+
+
+def related_cards(request, language: str, page, newest, render_card) -> list[str]:
+    """ "Related" on an article, rendered: its section's newest articles but itself.
+
+    ``newest`` (read only on a miss) is the section's newest ``RELATED_COUNT + 1``; their cards are
+    rendered once per section, language and generation, and each article leaves itself out of that
+    one list."""
+    built = cached(
+        request,
+        language,
+        "related-cards",
+        page.section_path,
+        lambda: [(card.pk, str(render_card(card))) for card in newest],
+    )
+    return [mark_safe(html) for pk, html in built if pk != page.pk][:RELATED_COUNT]  # noqa: S308

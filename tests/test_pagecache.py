@@ -15,6 +15,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from home.models import SiteSettings
 from news.models import ArticlePage
+from news.models.pages import RELATED_COUNT
 from pagecache import store
 from tests import factories
 from tests.languages import LANGUAGES
@@ -372,6 +373,43 @@ def test_fragments_are_shared_between_articles_until_content_changes(
     assert page_url(newest, "ru") not in aside(client.get(page_url(newest, "ru")))
     factories.publish(older)
     assert "Тихая правка" in aside(client.get(page_url(oldest, "ru")))
+
+
+@pytest.mark.django_db
+def test_related_cards_are_shared_by_a_sections_articles_each_leaving_itself_out(
+    client, settings, site_tree, make_articles
+):
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    articles = make_articles(site_tree.economy, RELATED_COUNT + 4)  # newest first
+    elsewhere = make_articles(site_tree.energy, 3)
+    newest, oldest = articles[0], articles[-1]
+    urls = lambda page: [page_url(a, "ru") for a in page]  # noqa: E731
+
+    assert related(client, oldest) == urls(articles[:RELATED_COUNT])  # fills the section's cards
+    # A change that bypasses every signal (a raw UPDATE): the section's cards are shared...
+    ArticlePage.objects.filter(pk=newest.pk).update(title_ru="Тихая правка")
+    response = client.get(page_url(articles[-2], "ru"))
+    assert "Тихая правка" not in response.content.decode()
+    # ...each article leaves itself out of the same list...
+    assert related(client, newest) == urls(articles[1 : RELATED_COUNT + 1])
+    # ...another section has its own...
+    assert related(client, elsewhere[0]) == urls(elsewhere[1:])
+    # ...and the next change (any publish) retires them all.
+    latest = factories.create_article(site_tree.economy, date=timezone.now())
+    assert related(client, oldest)[:2] == [page_url(latest, "ru"), page_url(newest, "ru")]
+    assert "Тихая правка" in client.get(page_url(oldest, "ru")).content.decode()
+
+
+def related(client, article) -> list[str]:
+    """The addresses the "Related" cards of ``article``'s Russian page link to, in order."""
+    html = client.get(page_url(article, "ru")).content.decode()
+    section = html[
+        html.index('<section class="related') : html.index(
+            "</section>", html.index('<section class="related')
+        )
+    ]
+    return re.findall(r'<h3 class="card-title"><a href="([^"]+)"', section)
 
 
 def aside(response) -> str:

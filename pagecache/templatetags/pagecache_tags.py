@@ -55,3 +55,16 @@ def current_link(links, url):
 def newest_state(context, page):
     request = context.get("request")
     return fragments.newest_state(request, request_language(request), page)
+
+
+@register.simple_tag(takes_context=True)
+def related_cards(context, page, newest, template_name="components/article_card.html"):
+    """``{% related_cards page section_newest as cards %}``: the article's "Related" cards as HTML."""
+    request = context.get("request")
+    card_template = context.template.engine.get_template(template_name)
+
+    def render_card(article):
+        with context.push(article=article):
+            return card_template.render(context)
+
+    return fragments.related_cards(request, request_language(request), page, newest, render_card)
