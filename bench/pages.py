@@ -21,9 +21,10 @@ request. The same bytes are then served as a static file by whitenoise in the sa
 = the page's requests per second over the static file's; "static: CPU ms" = the workers' CPU per request
 for that file: what gunicorn and the middleware in front of the page cache cost anyway). Worker memory
 (RSS) is read at the end of each run. The first view of a new article is measured with the page cache
-off: an article with a new image is published, ``run_scheduler --once`` makes its renditions (what the
-scheduler does every few seconds), and its first request is timed against the median of five warm
-ones; then the same without the scheduler (the reader's request makes the renditions). With
+off: an article with a new image is published, ``run_scheduler --once`` makes its renditions and builds
+the home page and the newest articles' pages (``warm_pages``: what the scheduler does every few
+seconds), and its first request is timed against the median of five warm ones; then the same without
+the scheduler (the reader's request makes the renditions and the shared parts). With
 ``--total`` articles, EXPLAIN of the listing queries is printed too (EXPLAIN ANALYZE on PostgreSQL).
 
 Loopback only; everything it started is stopped in a ``finally`` block and the temporary directory
@@ -395,6 +396,7 @@ def run_database(kind: str, args) -> list[str]:
             MEDIA_ROOT=str(tmp / "media"),
             SERVE_MEDIA="true",
             WAGTAILADMIN_BASE_URL="http://localhost",
+            SITE_URL=f"http://127.0.0.1:{port}",  # what `make serve` writes into the Site record
             PYTHONDONTWRITEBYTECODE="1",
             LOG_LEVEL="WARNING",
         )
@@ -404,6 +406,7 @@ def run_database(kind: str, args) -> list[str]:
             ("compile_translations", ["compile_translations"]),
             ("collectstatic", ["collectstatic", "--noinput", "-v", "0"]),
             ("load_demo_content", ["load_demo_content", "--if-empty", "--warm"]),
+            ("set_site_url", ["set_site_url"]),
             ("rebuild_search_documents", ["rebuild_search_documents"]),
         ):
             say(f"[{kind}] {name}: {manage(env, logs, name, *command):.1f} s")
@@ -441,7 +444,7 @@ def run_database(kind: str, args) -> list[str]:
                 results[cached] = measure(server, urls, static, args)
                 if not cached:
                     try:
-                        results["first"] = first_view(server, env)
+                        results["first"] = first_view(server, {**env, **flags})
                     except (faults.SetupError, OSError, http.client.HTTPException, ValueError) as error:
                         say(f"[{kind}] first view not measured: {str(error)[-300:]}")
                         results["first"] = {}

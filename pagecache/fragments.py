@@ -12,9 +12,6 @@ import hashlib
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from news.models import ArticlePage
-from news.models.pages import NEW_ARTICLES_COUNT, RELATED_COUNT
-
 from . import store
 
 
@@ -71,35 +68,14 @@ def current_link(links: list[dict], current_url: str) -> str:
     return next((link["url"] for link in links if link.get("url") == current_url), "")
 
 
-def newest_state(request, language: str, page) -> str:
-    """ "New articles" on an article lists the newest ones but itself: the same list for every article
-    but the newest few, which each get their own."""
-    if not settings.FRAGMENT_CACHE:
-        return ""
-    newest = cached(
-        request,
-        language,
-        "newest-ids",
-        NEW_ARTICLES_COUNT,
-        lambda: list(
-            ArticlePage.objects.published_in(language).values_list("pk", flat=True)[:NEW_ARTICLES_COUNT]
-        ),
-    )
-    pk = getattr(page, "pk", None)
-    return str(pk) if pk in newest else ""
+# --- Lists that leave out the page showing them -------------------------------------------------
+def items_but(request, language: str, name: str, vary, page, items, render_item, count: int) -> list[str]:
+    """A list shown on an article that leaves that article out ("New articles", "Related"), rendered.
 
-
-def related_cards(request, language: str, page, newest, render_card) -> list[str]:
-    """ "Related" on an article, rendered: its section's newest articles but itself.
-
-    ``newest`` (read only on a miss) is the section's newest ``RELATED_COUNT + 1``; their cards are
-    rendered once per section, language and generation, and each article leaves itself out of that
-    one list."""
+    ``items`` (read only on a miss) holds ``count + 1`` articles; each is rendered once per language,
+    ``vary`` and generation, and every article shows the first ``count`` of them that are not itself:
+    one cached list serves all the articles, the newest ones included."""
     built = cached(
-        request,
-        language,
-        "related-cards",
-        page.section_path,
-        lambda: [(card.pk, str(render_card(card))) for card in newest],
+        request, language, name, vary, lambda: [(item.pk, str(render_item(item))) for item in items]
     )
-    return [mark_safe(html) for pk, html in built if pk != page.pk][:RELATED_COUNT]  # noqa: S308
+    return [mark_safe(html) for pk, html in built if pk != page.pk][:count]  # noqa: S308

@@ -5,18 +5,22 @@ The page and fragment caches are off in the test settings; ``page_cache`` turns 
 """
 
 import datetime
+import io
 import re
 import time
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction, Site
 
 from home.models import SiteSettings
 from news.models import ArticlePage
 from news.models.pages import RELATED_COUNT
-from pagecache import store
+from pagecache import store, warming
 from tests import factories
 from tests.languages import LANGUAGES
 from translations.links import page_url
@@ -476,3 +480,39 @@ def test_a_change_to_the_site_shows_on_the_next_page(client, settings, site_tree
     assert soup(response).find("link", rel="canonical")["href"] == canonical.replace(
         "http://localhost", "https://news.example.org"
     )
+
+
+# --- Warming: the scheduler builds the first pages after a change (pagecache.warming) -----------------
+@pytest.mark.django_db
+def test_after_a_publish_the_scheduler_builds_home_and_the_new_article_before_readers_ask(
+    page_cache, site_tree, make_article, make_articles
+):
+    reader = Client(HTTP_HOST="localhost")  # the default Site's address
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    first = make_article(site_tree.economy, title_en="Harbour expansion approved", date=yesterday)
+    make_articles(site_tree.economy, warming.NEWEST_ARTICLES)  # newer than the first
+    call_command("warm_pages", stdout=io.StringIO())
+    breaking = make_article(site_tree.energy, title_en="Pipeline closed after blast", date=timezone.now())
+    output = io.StringIO()
+    call_command("run_scheduler", "--once", "--newsletter-interval", "0", stdout=output)
+    assert "pages for readers" in output.getvalue()
+    for language in LANGUAGES:
+        for url in (f"/{language}/", page_url(breaking, language), page_url(site_tree.energy, language)):
+            response = reader.get(url)
+            assert response.status_code == 200
+            assert response["X-Page-Cache"] == "HIT", url
+        assert breaking.title_en in reader.get("/en/").content.decode()
+        # An older article was not built, but the parts it shares with them were.
+        older = page_url(first, language)
+        with CaptureQueriesContext(connection) as first_view:
+            assert reader.get(older)["X-Page-Cache"] == "MISS"
+        with CaptureQueriesContext(connection) as later_view:
+            reader.get(older + "?page=1")  # the same page under another cache key
+        assert len(first_view.captured_queries) == len(later_view.captured_queries), "\n".join(
+            q["sql"][:150] for q in first_view.captured_queries
+        )
+
+    # Nothing changed since: nothing is built again.
+    output = io.StringIO()
+    call_command("warm_pages", stdout=output)
+    assert output.getvalue() == ""

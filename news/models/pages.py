@@ -350,11 +350,12 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixi
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = request_language(request)
-        published = ArticlePage.objects.published_in(language).exclude(pk=self.pk)
-        # Both read only when the template shows them: "Related" and "New articles" are fragments
-        # cached per section or per language, so most views show the cached copy and send no query.
+        # "New articles" and "Related" leave this article out of the newest (``NEW_ARTICLES_COUNT + 1``,
+        # ``RELATED_COUNT + 1``). Both are read only when the template shows them: they are fragments
+        # cached per language and per section, so most views show the cached copy and send no query.
+        newest = ArticlePage.objects.published_in(language).only(*card_fields())
+        context["new_articles"] = newest[: NEW_ARTICLES_COUNT + 1]
         context["section_newest"] = SimpleLazyObject(lambda: self.section_newest(language))
-        context["new_articles"] = published.only(*card_fields())[:NEW_ARTICLES_COUNT]
         # The hero, author photos and body images: one query.
         renditions.attach(renditions.article_images(self))
         context["breadcrumbs"] = crumbs = breadcrumbs(self, language)

@@ -8,6 +8,7 @@ a shared part depends on.
 
 from django import template
 
+from news.models.pages import NEW_ARTICLES_COUNT, RELATED_COUNT
 from translations.languages import request_language
 
 from .. import fragments
@@ -52,19 +53,37 @@ def current_link(links, url):
 
 
 @register.simple_tag(takes_context=True)
-def newest_state(context, page):
-    request = context.get("request")
-    return fragments.newest_state(request, request_language(request), page)
+def new_articles(context, page, newest):
+    """``{% new_articles page newest as items %}``: "New articles" on an article, each item's HTML
+    (``newest``: the language's newest ``NEW_ARTICLES_COUNT + 1``, read only on a miss)."""
+    return _items_but(
+        context, "new-articles", "", page, newest, "components/headline_item.html", NEW_ARTICLES_COUNT
+    )
 
 
 @register.simple_tag(takes_context=True)
-def related_cards(context, page, newest, template_name="components/article_card.html"):
-    """``{% related_cards page section_newest as cards %}``: the article's "Related" cards as HTML."""
+def related_cards(context, page, newest):
+    """``{% related_cards page section_newest as cards %}``: "Related" on an article, each card's HTML
+    (``newest``: its section's newest ``RELATED_COUNT + 1``, read only on a miss)."""
+    return _items_but(
+        context,
+        "related-cards",
+        page.section_path,
+        page,
+        newest,
+        "components/article_card.html",
+        RELATED_COUNT,
+    )
+
+
+def _items_but(context, name, vary, page, items, template_name, count):
     request = context.get("request")
-    card_template = context.template.engine.get_template(template_name)
+    item_template = context.template.engine.get_template(template_name)
 
-    def render_card(article):
+    def render_item(article):
         with context.push(article=article):
-            return card_template.render(context)
+            return item_template.render(context)
 
-    return fragments.related_cards(request, request_language(request), page, newest, render_card)
+    return fragments.items_but(
+        request, request_language(request), name, vary, page, items, render_item, count
+    )

@@ -1,7 +1,9 @@
 """Publish and unpublish scheduled pages every minute: Wagtail's ``publish_scheduled`` in a loop, and
 ``flush_read_counts`` (article views buffered in the cache, readership); and, every few seconds, make the
 image renditions of articles published since the last pass (``news.renditions.build_for``), so a new
-article's first reader does not wait for them, and ``expire_breaking_news`` (banners whose time is up).
+article's first reader does not wait for them, then ``warm_pages`` (after a content change, the home
+page and the newest articles are built before readers ask: pagecache) and ``expire_breaking_news``
+(banners whose time is up).
 
 ``make run`` starts it beside the development server. Production runs ``publish_scheduled`` from a
 systemd timer instead (``deploy/newsroom-publish-scheduled.timer``); this loop suits a container or
@@ -57,6 +59,7 @@ class Command(BaseCommand):
             self.make_renditions()
             self.call("flush_read_counts")
             self.call("expire_breaking_news")
+            self.call("warm_pages")
             if newsletter_interval:
                 self.send_newsletter()
             return
@@ -74,6 +77,7 @@ class Command(BaseCommand):
                     next_publish = started + interval
                 self.make_renditions()
                 self.call("expire_breaking_news")  # banners whose time is up leave cached pages
+                self.call("warm_pages")  # after a content change: home and the newest articles
                 if newsletter_interval and started >= next_newsletter:
                     self.send_newsletter()
                     next_newsletter = started + newsletter_interval
