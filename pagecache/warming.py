@@ -5,8 +5,8 @@ fragment at once; the first reader of each page then builds it, and the first re
 story (sent by a push notification or a social post, all at the same moment) would each build the
 same page. :func:`warm` requests, once per generation, the home page and the newest articles with
 their sections in every language, as an anonymous reader of the default site: the page cache keeps
-them, and the parts every page shares ("New articles", "Related", menu, footer) are ready for the
-pages it did not request. ``run_scheduler`` calls it (``manage.py warm_pages``) after making the
+them, and what every page shares (the Site, "New articles", "Related", menu, footer) is ready for
+the pages it did not request. ``run_scheduler`` calls it (``manage.py warm_pages``) after making the
 renditions of new articles, so the pages it builds carry their pictures.
 
 The requests go through the whole stack in this process (Django's test client: no socket, no front
@@ -60,7 +60,8 @@ def warm(force: bool = False, articles: int = NEWEST_ARTICLES) -> int:
     requested = 0
     for language in language_codes():
         for path in paths(language, site, articles):
-            response = reader.get(path, secure=address.scheme == "https")
+            # The port too: the Site copy is shared per host and port (pagecache.sites).
+            response = reader.get(path, secure=address.scheme == "https", SERVER_PORT=str(site.port))
             requested += 1
             if response.status_code != 200:
                 logger.warning("warming %s answered %s", path, response.status_code)
