@@ -147,7 +147,10 @@ def get(port: int, path: str, timeout: float = 30.0) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         conn.request(
-            "GET", path, headers={"Host": "localhost", "Accept-Language": "en", "User-Agent": "bench"}
+            # The address readers use: SITE_URL, which the Site record and the warmed pages carry.
+            "GET",
+            path,
+            headers={"Host": f"127.0.0.1:{port}", "Accept-Language": "en", "User-Agent": "bench"},
         )
         response = conn.getresponse()
         return response.status, response.read()
