@@ -84,6 +84,10 @@ def served(tmp_path):
     redis = RedisServer().start()
     port = free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))}
+    # `make test DATABASE_URL=…` passes its variables to every make below it (MAKEFLAGS): without this,
+    # `make serve` would migrate and serve the developer's own database instead of this checkout's.
+    for name in ("MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES", "MAKELEVEL"):
+        env.pop(name, None)
     for name in (
         "DATABASE_URL",
         "REDIS_URL",
