@@ -48,12 +48,12 @@ def warm(force: bool = False, articles: int = NEWEST_ARTICLES) -> int:
     returns how many were requested."""
     if not (settings.PAGE_CACHE or settings.FRAGMENT_CACHE):
         return 0
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return 0
     cache = store.cache()
     generation = store.current_generation(cache.get(store.GENERATION_KEY))
     if not force and cache.get(WARMED_KEY) == generation:
+        return 0  # what the scheduler finds every few seconds: two cache reads, no query
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
         return 0
     address = urlsplit(site.root_url)
     reader = Client(HTTP_HOST=address.netloc, raise_request_exception=False)
