@@ -354,7 +354,7 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixi
         # ``RELATED_COUNT + 1``). Both are read only when the template shows them: they are fragments
         # cached per language and per section, so most views show the cached copy and send no query.
         newest = ArticlePage.objects.published_in(language).only(*card_fields())
-        context["new_articles"] = newest[: NEW_ARTICLES_COUNT + 1]
+        context["newest"] = newest[: NEW_ARTICLES_COUNT + 1]
         context["section_newest"] = SimpleLazyObject(lambda: self.section_newest(language))
         # The hero, author photos and body images: one query.
         renditions.attach(renditions.article_images(self))

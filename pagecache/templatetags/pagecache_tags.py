@@ -78,11 +78,10 @@ def related_cards(context, page, newest):
 
 def _items_but(context, name, vary, page, items, template_name, count):
     request = context.get("request")
-    item_template = context.template.engine.get_template(template_name)
 
-    def render_item(article):
+    def render_item(article):  # only when the list is rebuilt
         with context.push(article=article):
-            return item_template.render(context)
+            return context.template.engine.get_template(template_name).render(context)
 
     return fragments.items_but(
         request, request_language(request), name, vary, page, items, render_item, count
