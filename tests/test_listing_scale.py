@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
 from news import listings
 from news.models import ArticlePage
@@ -69,6 +71,41 @@ def test_listing_queries_do_not_grow_with_the_archive(client, settings, small_si
         after, sql = queries(client, listing_urls(small_site, tag, code)[name])
         assert after == count, f"{name} /{code}/: {count} queries before, {after} after\n{sql}"
         assert after <= BUDGET, f"{name} /{code}/: {after} queries\n{sql}"
+
+
+def pages_loaded(client, url) -> int:
+    """How many pages a second request for ``url`` read from the database (404 expected)."""
+    client.get(url)  # the menu's tree, read once and kept
+    loaded = []
+
+    def count(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            loaded.append(instance.pk)
+
+    post_init.connect(count)
+    try:
+        assert client.get(url).status_code == 404, url
+    finally:
+        post_init.disconnect(count)
+    return len(loaded)
+
+
+def test_an_address_that_is_no_page_reads_no_section_from_the_database(client, settings, small_site):
+    """A mistyped or removed article's address answers 404 after a lookup per level, whatever the size of
+    the section: the tree walk it replaced loaded every article of the section (140-220 ms at 30,000)."""
+    settings.PAGE_CACHE = False
+    urls = [
+        page_url(small_site.news, "en") + "no-such-article/",
+        page_url(small_site.economy, "ru") + "net-takoy-stati/",
+        page_url(small_site.economy, "az") + "bele-meqale-yoxdur/more/",
+        "/en/no-such-section/",
+    ]
+    before = {url: pages_loaded(client, url) for url in urls}
+    assert archive.build(GROWN_BY, stdout=None) == GROWN_BY
+    for url in urls:
+        after = pages_loaded(client, url)
+        assert after == before[url], f"{url}: {before[url]} pages read before, {after} after"
+        assert after <= 3, url  # the home page (plain, then specific), the section it is under
 
 
 def test_home_shows_the_newest_articles_of_every_section(client, site_tree, make_article):

@@ -10,6 +10,8 @@ two queries on every page view) is answered without a query (:class:`RoutedPageM
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
 from .availability import restricted, under_an_alias
@@ -65,16 +67,28 @@ class RoutedPageMixin:
 class RouteByLanguagePathMixin:
     """For the site root: find any page below it by its path in the request's language in one lookup.
 
+    A path that is no page answers 404 after one more lookup per level at most (the longest path that
+    is a page, in case it is a RoutablePage that serves the rest), never by walking the tree: the
+    level-by-level ``route`` loads every child of each level (all the articles of a section), which made
+    a mistyped or removed article's address cost 140-220 ms at 30,000 articles.
+
     wagtail-modeltranslation replaces ``route`` on every model it translates when it starts, so the
     root page type's AppConfig.ready() must re-install it: ``Model.route = Model.route_by_language_path``.
     """
 
     def route_by_language_path(self, request, path_components):
-        if path_components:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            page = page_at(url_path, request_language(request))
-            if page is not None:
+        if not path_components:
+            return super().route(request, path_components)
+        language = request_language(request)
+        for end in range(len(path_components), 0, -1):
+            page = page_at(self.url_path + "/".join(path_components[:end]) + "/", language)
+            if page is None:
+                continue
+            if end == len(path_components):
                 return page.route(request, [])
-        return super().route(request, path_components)
+            if isinstance(page, RoutablePageMixin):
+                return page.route(request, path_components[end:])
+            break
+        raise Http404
 
     route = route_by_language_path
