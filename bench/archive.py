@@ -72,6 +72,7 @@ def build(total: int = 30_000, seed: int = 11, stdout=sys.stdout) -> int:
     from wagtail.models import Locale, Page
 
     from news.models import ArticleAuthor, ArticlePage, Author, CategoryIndexPage, Tag
+    from pagecache import purge
 
     started = time.monotonic()
     rng = random.Random(seed)
@@ -210,6 +211,8 @@ def build(total: int = 30_000, seed: int = 11, stdout=sys.stdout) -> int:
                 stdout.flush()
         for section in sections:
             Page.objects.filter(pk=section.pk).update(numchild=numchild[section.pk])
+    # Written in bulk, past the signals: retire the cached pages and lists as a publish does.
+    purge.content_changed(everything=True)
     if stdout:
         stdout.write(f"\nAdded {created:,} articles in {time.monotonic() - started:.1f} s.\n")
     return created

@@ -4,13 +4,19 @@
   not the whole archive); older articles stay reachable through their sections' feeds, search and
   the sitemaps. Each page of a listing is its own canonical URL (``?page=1`` canonicalises to the
   bare URL); a page number that is not a whole number from 1 to the last page answers 404.
+- A listing is read as the ids of the rows its pages can show (:func:`newest_ids`: at most
+  ``MAX_PAGES`` pages and one row more, newest first), kept by the page cache's store for as long as the
+  pages that show them (:func:`keep_lists_with`). Every page of the list, its page count and whether
+  another language has page N come from those ids, and a page's rows are read by primary key: no count,
+  no OFFSET walk past the rows of the pages before, no sort of a tag's thousands of articles.
 - ``ArticlePage.top_section`` (kept here on save and on page moves) lets a section's newest articles
   be read from one index range, ``(top_section, date)``.
 """
 
+import functools
+
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
@@ -32,6 +38,9 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self):
         limit = self.max_pages * self.per_page
+        if isinstance(self.object_list, list):  # the ids of newest_ids()
+            self.capped = len(self.object_list) > limit
+            return min(len(self.object_list), limit)
         # Unordered: the count needs no sort (PostgreSQL sorted 600 rows for it when it was ordered).
         counted = self.object_list.order_by()[: limit + 1].count()
         self.capped = counted > limit
@@ -49,13 +58,18 @@ def requested_page(request) -> int:
     return int(value)
 
 
-def paginate(request, queryset, per_page):
-    """The requested page of ``queryset``: a ``django.core.paginator.Page``; 404 past the last page."""
+def paginate(request, queryset, per_page, ids: list[int] | None = None):
+    """The requested page of ``queryset``: a ``django.core.paginator.Page``; 404 past the last page.
+    With ``ids`` (the listing's :func:`newest_ids`), the pages are counted from them and the page's
+    rows read by id, in ``queryset``'s order."""
     number = requested_page(request)
-    paginator = CappedPaginator(queryset, per_page)
+    paginator = CappedPaginator(queryset if ids is None else ids, per_page)
     if number > max(paginator.num_pages, 1):
         raise Http404(_("There is no page %(page)s of this list.") % {"page": number})
-    return paginator.page(number)
+    page = paginator.page(number)
+    if ids is not None:
+        page.object_list = list(queryset.filter(pk__in=list(page.object_list))) if page.object_list else []
+    return page
 
 
 def with_page(url: str, number: int) -> str:
@@ -84,22 +98,63 @@ def union_of(querysets, marker: str | None = None, values=()) -> RawSQL:
     return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 - compiled ORM SQL, parameters apart
 
 
-def languages_with_page(querysets: dict, number: int, per_page: int) -> set[str]:
-    """The keys of ``querysets`` (languages) whose listing has a page ``number``: one query, each part
-    reading at most that far."""
-    if number <= 1:
-        return set(querysets)
-    start = (number - 1) * per_page
-    codes, parts, params = list(querysets), [], []
-    for index, code in enumerate(codes):
-        sql, sql_params = querysets[code].order_by().values("pk")[start : start + 1].query.sql_with_params()
-        parts.append(f"SELECT {index} FROM ({sql}) AS part_{index}")  # noqa: S608 - compiled ORM SQL
-        params.extend(sql_params)
-    if not parts:
-        return set()
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return {codes[row[0]] for row in cursor.fetchall()}
+# --- A listing's ids, kept -------------------------------------------------------------------------
+def _build(request, language, name, vary, build):
+    return build()
+
+
+_keeper = {"keep": _build}
+
+
+def keep_lists_with(keep) -> None:
+    """Have ``keep(request, language, name, vary, build)`` keep the listings' ids: it returns the value
+    kept under (language, name, vary), or ``build()``'s, kept. The page cache registers its store
+    (``pagecache.apps``), which retires them with the pages that show them; without it every view
+    reads them."""
+    _keeper["keep"] = keep
+
+
+def newest_ids(request, language: str, name: str, vary, articles, per_page: int) -> list[int]:
+    """The ids of the rows the pages of a listing can show: ``articles()`` (a queryset, newest first,
+    built only when they are read), at most ``MAX_PAGES`` pages of ``per_page`` and one more row (there
+    are more), in one index-ordered query. ``name`` and ``vary`` say which listing it is (``"tag"``, the
+    tag's id)."""
+    limit = MAX_PAGES * per_page + 1
+
+    def build():
+        return list(articles().values_list("pk", flat=True)[:limit])
+
+    return _keeper["keep"](request, language, f"listing:{name}", vary, build)
+
+
+class Listing:
+    """A list of articles (a section's, a tag's, an author's) in every language: ``articles(code)`` is
+    its queryset in a language, newest first; ``name`` and ``vary`` say which list it is."""
+
+    def __init__(self, request, name: str, vary, articles, per_page: int):
+        self.request = request
+        self.name = name
+        self.vary = vary
+        self.articles = articles
+        self.per_page = per_page
+        self._ids: dict[str, list[int]] = {}
+
+    def ids(self, language: str) -> list[int]:
+        if language not in self._ids:
+            articles = functools.partial(self.articles, language)
+            self._ids[language] = newest_ids(
+                self.request, language, self.name, self.vary, articles, self.per_page
+            )
+        return self._ids[language]
+
+    def page(self, language: str, rows):
+        """The requested page in ``language`` (404 past the last); ``rows(queryset)`` says what its
+        rows load (``card_rows()``...)."""
+        return paginate(self.request, rows(self.articles(language)), self.per_page, ids=self.ids(language))
+
+    def languages_having(self, codes, number: int) -> set[str]:
+        """Which of ``codes`` have a page ``number`` of this list."""
+        return {code for code in codes if len(self.ids(code)) > (number - 1) * self.per_page}
 
 
 # --- ArticlePage.top_section -------------------------------------------------------------------------

@@ -14,25 +14,28 @@ from seo.metadata import Metadata, clean_description, for_view
 from translations.languages import request_language
 
 from . import renditions
-from .listings import languages_with_page, with_page
+from .listings import Listing, with_page
 from .models import ArticlePage, Author, Tag
-from .models.pages import ARTICLES_PER_PAGE, paginate
+from .models.pages import ARTICLES_PER_PAGE
 
 
 def tagged(tag, language: str):
     return ArticlePage.objects.published_in(language).filter(tags=tag)
 
 
-def paged_meta(meta: Metadata, number: int, others) -> Metadata:
+def cards(queryset):
+    """What each article of a listing page loads: its card and its byline."""
+    return queryset.card_rows().with_authors()
+
+
+def paged_meta(meta: Metadata, number: int, listing: Listing) -> Metadata:
     """Page ``number`` of a listing outside the tree is its own canonical, with hreflang to page
-    ``number`` in the languages whose listing has one (``others(code)``: that language's articles)."""
+    ``number`` in the languages whose listing has one."""
     if number <= 1:
         return meta
     meta.canonical = with_page(meta.canonical, number)
-    querysets = {
-        code: others(code) for code, _url in meta.alternates if code not in ("x-default", meta.language)
-    }
-    having = languages_with_page(querysets, number, ARTICLES_PER_PAGE) | {meta.language}
+    others = [code for code, _url in meta.alternates if code not in ("x-default", meta.language)]
+    having = listing.languages_having(others, number) | {meta.language}
     kept = {url for code, url in meta.alternates if code in having}
     meta.alternates = [(code, with_page(url, number)) for code, url in meta.alternates if url in kept]
     return meta
@@ -42,10 +45,11 @@ def paged_meta(meta: Metadata, number: int, others) -> Metadata:
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     language = request_language(request)
-    articles = paginate(request, tagged(tag, language).card_rows().with_authors())
+    listing = Listing(request, "tag", tag.pk, lambda code: tagged(tag, code), ARTICLES_PER_PAGE)
+    articles = listing.page(language, cards)
     renditions.attach([(article.hero_image, renditions.CARD) for article in articles])
     meta = for_view(request, language, title=tag.name)
-    meta = paged_meta(meta, articles.number, lambda code: tagged(tag, code))
+    meta = paged_meta(meta, articles.number, listing)
     context = {"tag": tag, "articles": articles, "meta": meta}
     return render(request, "news/tag.html", context)
 
@@ -75,7 +79,8 @@ def author(request, slug):
     only, newest first, paginated like a section. Every language has the page, with or without articles."""
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     language = request_language(request)
-    articles = paginate(request, written_by(author, language).card_rows().with_authors())
+    listing = Listing(request, "author", author.pk, lambda code: written_by(author, code), ARTICLES_PER_PAGE)
+    articles = listing.page(language, cards)
     renditions.attach(
         [(author.photo, renditions.AUTHOR_PHOTO)]
         + [(article.hero_image, renditions.CARD) for article in articles]
@@ -96,7 +101,7 @@ def author(request, slug):
             same_as=[link["url"] for link in author.social_links],
         )
     )
-    meta = paged_meta(meta, articles.number, lambda code: written_by(author, code))
+    meta = paged_meta(meta, articles.number, listing)
     context = {"author": author, "articles": articles, "meta": meta, "feeds": meta.feeds[-2:]}
     return render(request, "news/author.html", context)
 
@@ -110,10 +115,11 @@ def corrected(language: str):
 def corrections(request):
     """Articles with a correction in the reader's language, newest correction first."""
     language = request_language(request)
-    articles = paginate(request, corrected(language).card_rows().with_corrections(language))
+    listing = Listing(request, "corrections", None, corrected, ARTICLES_PER_PAGE)
+    articles = listing.page(language, lambda queryset: queryset.card_rows().with_corrections(language))
     meta = for_view(request, language, title=_("Corrections"))
     meta.description = _("Corrections to articles published by %(site)s, newest first.") % {
         "site": site_name()
     }
-    meta = paged_meta(meta, articles.number, corrected)
+    meta = paged_meta(meta, articles.number, listing)
     return render(request, "news/corrections.html", {"articles": articles, "meta": meta})

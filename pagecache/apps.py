@@ -6,6 +6,10 @@ class PagecacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import signals
+        from news import listings
+
+        from . import fragments, signals
 
         signals.connect()
+        # Listings' ids last as long as the pages that show them (news.listings).
+        listings.keep_lists_with(fragments.cached)

@@ -2,8 +2,10 @@
 URL), hreflang to the same page in the other languages, anything that is not a page a clear 404."""
 
 import pytest
+from django.utils import timezone
 
 from news.models.pages import ARTICLES_PER_PAGE
+from tests import factories
 from tests.languages import LANGUAGES
 from translations.links import page_url
 
@@ -81,3 +83,38 @@ def test_second_page_holds_the_oldest_articles_in_every_language(client, section
     text = response.content.decode()
     assert all(title in text for title in titles)
     assert getattr(articles[0], f"title_{language}") not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_kept_lists_follow_each_publish_and_unpublish(
+    client, settings, site_tree, make_articles, tag, language
+):
+    """In production a listing's ids are kept until the next change (``news.listings``): the pages of a
+    section and of a tag show a new article at once, push the others a page down, and drop it again when
+    it is unpublished."""
+    settings.FRAGMENT_CACHE = True
+    older = make_articles(site_tree.opinion, TOTAL, tags=[tag])
+    older.sort(key=lambda a: (a.date, a.pk), reverse=True)
+    listings = [page_url(site_tree.opinion, language), f"/{language}/tags/{tag.slug}/"]
+
+    def titles(url, number):
+        response = client.get(url, {"page": number})
+        assert response.status_code == 200, (url, number)
+        shown = shown_titles(response, language)
+        assert all(title in response.content.decode() for title in shown)
+        return shown
+
+    def title(article):
+        return getattr(article, f"title_{language}")
+
+    for url in listings:
+        assert titles(url, 2) == [title(a) for a in older[ARTICLES_PER_PAGE:]]
+        assert client.get(url, {"page": 3}).status_code == 404
+    new = factories.create_article(site_tree.opinion, tags=[tag], date=timezone.now())
+    for url in listings:
+        assert titles(url, 1)[0] == title(new)
+        assert titles(url, 2) == [title(a) for a in older[ARTICLES_PER_PAGE - 1 :]]
+    new.unpublish()
+    for url in listings:
+        assert title(new) not in titles(url, 1)
+        assert titles(url, 2) == [title(a) for a in older[ARTICLES_PER_PAGE:]]

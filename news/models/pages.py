@@ -1,5 +1,6 @@
 """Sections (CategoryIndexPage) and articles (ArticlePage)."""
 
+import functools
 import math
 
 from django.db import models
@@ -38,8 +39,7 @@ from translations.widgets import SnippetChooser
 
 from .. import renditions
 from ..blocks import ARTICLE_BODY_BLOCKS
-from ..listings import in_section, languages_with_page, top_section_id, with_page
-from ..listings import paginate as paginate_listing
+from ..listings import Listing, in_section, top_section_id, with_page
 from ..querysets import ArticlePageManager, card_fields
 from .live import LiveCoverageMixin
 from .snippets import Author
@@ -48,11 +48,6 @@ ARTICLES_PER_PAGE = 12
 RELATED_COUNT = 8
 NEW_ARTICLES_COUNT = 10
 WORDS_PER_MINUTE = 200
-
-
-def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
-    """A page of articles (``news.listings.paginate``): a bad ``?page=`` answers 404."""
-    return paginate_listing(request, queryset, per_page)
 
 
 class CategoryIndexPage(DefaultLanguageColumnsMixin, RoutedPageMixin, Page):
@@ -83,28 +78,31 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, RoutedPageMixin, Page):
         context["breadcrumbs"] = crumbs = breadcrumbs(self, language)
         home = section_tree()["home"]
         top_level = bool(home) and self.depth == len(home["path"]) // self.steplen + 1  # a child of Home
-        articles = paginate(request, self.articles_in(language, top_level).card_rows().with_authors())
+        listing = self.listing(request, top_level)
+        articles = listing.page(language, lambda queryset: queryset.card_rows().with_authors())
         renditions.attach([(article.hero_image, renditions.CARD) for article in articles])
         context["articles"] = articles
         context["subsections"] = subsections(self, language)
         context["language_versions"] = language_versions(self, request)
-        context["meta"] = self.get_metadata(request, language, crumbs, articles.number, top_level)
+        context["meta"] = self.get_metadata(request, language, crumbs, articles.number, listing)
         return context
 
-    def get_metadata(self, request, language, crumbs, number=1, top_level=True):
+    def listing(self, request, top_level: bool) -> Listing:
+        """The section's articles in every language (``top_level``: a child of Home, whose articles are
+        one index range)."""
+        articles = functools.partial(self.articles_in, top_level=top_level)
+        return Listing(request, "section", (self.pk, top_level), articles, ARTICLES_PER_PAGE)
+
+    def get_metadata(self, request, language, crumbs, number=1, listing=None):
         """The section's own feeds besides the language's, its breadcrumbs and the WebSite. Page ``number``
         of the list is its own canonical URL, with hreflang to the same page in the languages that have it."""
         this_section = {"title": self.title, "url": page_url(self, language, request)}
         meta = for_page(self, request, language, crumbs=crumbs, feeds=feed_links(language, this_section))
         meta.json_ld.append(structured_data.website(request, language))
-        if number > 1:
+        if number > 1 and listing is not None:
             meta.canonical = with_page(meta.canonical, number)
-            others = {
-                code: self.articles_in(code, top_level)
-                for code, _url in meta.alternates
-                if code not in ("x-default", language)
-            }
-            having = languages_with_page(others, number, ARTICLES_PER_PAGE) | {language}
+            others = [code for code, _url in meta.alternates if code not in ("x-default", language)]
+            having = listing.languages_having(others, number) | {language}
             kept = {url for code, url in meta.alternates if code in having}
             meta.alternates = [(code, with_page(url, number)) for code, url in meta.alternates if url in kept]
         return meta
