@@ -163,11 +163,13 @@ class RankedDocuments:
     """The page ids of the documents matching a query, best first; sliceable and countable, for
     django.core.paginator.Paginator. Each slice is one SQL query; ``count()`` another."""
 
-    def __init__(self, query: SearchQuery, language: str, visible_pages):
+    def __init__(self, query: SearchQuery, language: str, visible_pages, figures=None):
+        """``figures(terms, language)``: the :class:`Ranking` (default: ``Ranking.load``, one query)."""
         self.query = query
         self.language = language
         self.visible_pages = visible_pages.order_by()
         self.documents = matching_documents(query, language)
+        self.figures = figures or Ranking.load
         self._candidates = None
         self._ranking = None
 
@@ -185,7 +187,12 @@ class RankedDocuments:
             found: list[int] = []
             start = 0
             while len(found) < wanted:
-                rows = list(newest[start : start + wanted])
+                # Read with the cursor: a thousand rows through the ORM's (and modeltranslation's)
+                # iterators cost more than the query.
+                sql, params = newest[start : start + wanted].query.sql_with_params()
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+                    rows = cursor.fetchall()
                 if not rows:
                     break
                 page_ids = RawSQL(*_ids({page for _id, page in rows}))  # noqa: S611 - bound
@@ -220,7 +227,7 @@ class RankedDocuments:
             return sql, list(params)
         terms = self.query.ranked_terms
         if self._ranking is None:
-            self._ranking = Ranking.load(terms, self.language)
+            self._ranking = self.figures(terms, self.language)
         ranking = self._ranking
         counts, count_params, weights, weight_params, score, score_params = [], [], [], [], [], []
         for index, term in enumerate(terms):

@@ -1,6 +1,7 @@
 """From a reader's query to the pages to show, in a fixed number of queries.
 
-1. the figures of the ranking (documents, lengths, how many documents hold each term);
+1. the figures of the ranking (documents, lengths, how many documents hold each term), kept with the
+   cached pages until the next publish (:func:`ranking`);
 2. the newest matching documents (up to ``MAX_RANKED`` + 1, which gives the count), restricted to
    live, public pages that exist in that language (``translations.availability.visible_q``), then
    one page of them, ranked (``search.backends``);
@@ -18,10 +19,11 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from news.models import ArticlePage
+from pagecache import fragments
 from translations.availability import visible_q
 
 from .analysis import language_fields
-from .backends import RankedDocuments
+from .backends import RankedDocuments, Ranking
 from .indexing import indexed_models
 from .models import SearchDocument
 from .query import parse
@@ -61,8 +63,17 @@ def visible_pages(language: str):
     return Page.objects.filter(visible_q(language))
 
 
+def ranking(terms: list[str], language: str) -> Ranking:
+    """The index's figures for ``terms`` (how many documents hold each, the average lengths), kept
+    with the cached pages: they change only with what is published (one query with a count per term,
+    3-4 ms for a common word at 30,000 articles)."""
+    return fragments.cached(
+        None, language, "search:ranking", tuple(terms), lambda: Ranking.load(terms, language)
+    )
+
+
 def ranked_documents(query, language: str) -> RankedDocuments:
-    return RankedDocuments(query, language, visible_pages(language))
+    return RankedDocuments(query, language, visible_pages(language), figures=ranking)
 
 
 def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:

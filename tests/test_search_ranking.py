@@ -9,6 +9,7 @@ import math
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import PageViewRestriction
 
 from search import backends
@@ -132,3 +133,30 @@ def test_a_common_word_ranks_the_newest_visible_matches_up_to_the_cut(monkeypatc
     assert ranked.count() == 3 and ranked.more
     assert sorted(ranked[:12]) == sorted(article.pk for article in made[2:5])
     assert len(ranked_documents(parse("caviar", "en"), "en").candidates()) == 4  # the cut, and one more
+
+
+def test_kept_figures_follow_what_is_published(client, settings, site_tree, make_article):
+    """The index's figures (how many documents hold each term) are kept with the cached pages
+    (``search.results.ranking``): a publish that makes a rare word common reorders the results at once."""
+    settings.FRAGMENT_CACHE = True
+
+    def add(title, body, count=1):
+        return [
+            make_article(
+                site_tree.news,
+                title_en=title,
+                slugs={"en": f"{slugify(title)}-{n}"},
+                languages=("en",),
+                body=paragraph(body),
+            )
+            for n in range(count)
+        ]
+
+    (gas,) = add("Gas gas gas", "A pipeline.")
+    (pipeline,) = add("Pipeline pipeline pipeline", "Some gas.")
+    add("Gas report", "Gas was cheap.", count=4)
+    query = "gas pipeline"
+    assert result_titles(client, "en", query)[:2] == [pipeline.title_en, gas.title_en]
+    add("Pipeline report", "The pipeline was long.", count=8)
+    assert reference_order(query)[:2] == [gas.pk, pipeline.pk]
+    assert result_titles(client, "en", query)[:2] == [gas.title_en, pipeline.title_en]
