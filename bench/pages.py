@@ -25,7 +25,8 @@ off: an article with a new image is published, ``run_scheduler --once`` makes it
 the home page and the newest articles' pages (``warm_pages``: what the scheduler does every few
 seconds), and its first request is timed against the median of five warm ones; three new articles,
 the medians printed; then the same without the scheduler (the reader's request makes the renditions
-and the shared parts). With
+and the shared parts). "not found" is a mistyped
+article address under a section (404), which must not cost more as the section grows. With
 ``--total`` articles, EXPLAIN of the listing queries is printed too (EXPLAIN ANALYZE on PostgreSQL).
 
 Loopback only; everything it started is stopped in a ``finally`` block and the temporary directory
