@@ -222,16 +222,14 @@ def explain_listings() -> dict:
     block = articles.filter(top_section=Subquery(Page.objects.filter(path=section.path).values("pk"))).values(
         "pk"
     )
-    deep = (MAX_PAGES - 1) * ARTICLES_PER_PAGE
+    kept = MAX_PAGES * ARTICLES_PER_PAGE + 1  # news.listings.newest_ids: once per generation
+    page_ids = list(articles.filter(top_section=section).values_list("pk", flat=True)[:ARTICLES_PER_PAGE])
     queries = {
         "home latest": articles.card_rows()[:7],
         "home section block": block[:4],
-        "section page 1": in_section[:ARTICLES_PER_PAGE],
-        "section page 50": in_section[deep : deep + ARTICLES_PER_PAGE],
-        "section count (capped)": articles.filter(top_section=section).values("pk")[
-            : MAX_PAGES * ARTICLES_PER_PAGE + 1
-        ],
-        "tag page 1": articles.filter(tags=tag).card_rows()[:ARTICLES_PER_PAGE],
+        "section ids (kept)": articles.filter(top_section=section).values("pk")[:kept],
+        "section page rows by id": in_section.filter(pk__in=page_ids),
+        "tag ids (kept)": articles.filter(tags=tag).values("pk")[:kept],
         "feed": articles.card_rows()[:30],
     }
     options = {"analyze": True} if connection.vendor == "postgresql" else {}

@@ -131,11 +131,15 @@ class Listing:
     """A list of articles (a section's, a tag's, an author's) in every language: ``articles(code)`` is
     its queryset in a language, newest first; ``name`` and ``vary`` say which list it is."""
 
-    def __init__(self, request, name: str, vary, articles, per_page: int):
+    def __init__(self, request, name: str, vary, articles, per_page: int, rows_from=None):
+        """``rows_from(code)``: the queryset a page's rows are read from by id (default ``articles``),
+        in the listing's order; a wider one (every article readers of the language see) lets the
+        database look the ids up instead of walking the listing's own index range."""
         self.request = request
         self.name = name
         self.vary = vary
         self.articles = articles
+        self.rows_from = rows_from or articles
         self.per_page = per_page
         self._ids: dict[str, list[int]] = {}
 
@@ -150,7 +154,7 @@ class Listing:
     def page(self, language: str, rows):
         """The requested page in ``language`` (404 past the last); ``rows(queryset)`` says what its
         rows load (``card_rows()``...)."""
-        return paginate(self.request, rows(self.articles(language)), self.per_page, ids=self.ids(language))
+        return paginate(self.request, rows(self.rows_from(language)), self.per_page, ids=self.ids(language))
 
     def languages_having(self, codes, number: int) -> set[str]:
         """Which of ``codes`` have a page ``number`` of this list."""

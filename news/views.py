@@ -1,6 +1,8 @@
 """Views outside the page tree (GET and HEAD; other methods get 405): a tag's articles, an author's
 page, and the corrections page of a language."""
 
+import functools
+
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -45,7 +47,8 @@ def paged_meta(meta: Metadata, number: int, listing: Listing) -> Metadata:
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     language = request_language(request)
-    listing = Listing(request, "tag", tag.pk, lambda code: tagged(tag, code), ARTICLES_PER_PAGE)
+    everything = ArticlePage.objects.published_in  # where a page's rows are read by id
+    listing = Listing(request, "tag", tag.pk, functools.partial(tagged, tag), ARTICLES_PER_PAGE, everything)
     articles = listing.page(language, cards)
     renditions.attach([(article.hero_image, renditions.CARD) for article in articles])
     meta = for_view(request, language, title=tag.name)
@@ -79,7 +82,8 @@ def author(request, slug):
     only, newest first, paginated like a section. Every language has the page, with or without articles."""
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     language = request_language(request)
-    listing = Listing(request, "author", author.pk, lambda code: written_by(author, code), ARTICLES_PER_PAGE)
+    theirs, everything = functools.partial(written_by, author), ArticlePage.objects.published_in
+    listing = Listing(request, "author", author.pk, theirs, ARTICLES_PER_PAGE, everything)
     articles = listing.page(language, cards)
     renditions.attach(
         [(author.photo, renditions.AUTHOR_PHOTO)]

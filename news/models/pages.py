@@ -91,7 +91,8 @@ class CategoryIndexPage(DefaultLanguageColumnsMixin, RoutedPageMixin, Page):
         """The section's articles in every language (``top_level``: a child of Home, whose articles are
         one index range)."""
         articles = functools.partial(self.articles_in, top_level=top_level)
-        return Listing(request, "section", (self.pk, top_level), articles, ARTICLES_PER_PAGE)
+        published = ArticlePage.objects.published_in
+        return Listing(request, "section", (self.pk, top_level), articles, ARTICLES_PER_PAGE, published)
 
     def get_metadata(self, request, language, crumbs, number=1, listing=None):
         """The section's own feeds besides the language's, its breadcrumbs and the WebSite. Page ``number``
