@@ -10,24 +10,28 @@ bench/faults.py does: trust auth, fsync off, loopback only), prepared with the p
 (``migrate``, ``update_translation_fields``, ``compile_translations``, ``collectstatic`` into the temporary
 directory, ``load_demo_content``, ``rebuild_search_documents``), then served by gunicorn
 (``gunicorn.conf.py`` with ``-k sync -w 2``: two sync workers on the two cores) with
-``newsroom.settings.production``. It is measured at demo size, then ``bench/archive.py`` adds
-``--total`` articles (search documents rebuilt) and it is measured again.
+``newsroom.settings.production``. The demo-size database is copied, then ``bench/archive.py`` adds
+``--total`` articles to the original (search documents rebuilt), and both are served side by side (one
+gunicorn each, its own page-cache directory): each URL is measured on the two in turns (``TURNS``), so
+that the "archive against demo" ratios compare samples taken together, not minutes apart on a machine
+whose speed drifts.
 
 Each size is measured with the page cache off (``PAGE_CACHE=false``: every request builds the page,
 the cached header, menus and footer fragments kept unless ``--fragments false``) and on (the default).
-Per URL: ``--clients`` threads request it for ``--seconds`` after three warm-up requests; the workers'
-CPU time is read from ``/proc/<pid>/stat`` before and after, so "CPU ms" is what the server spent per
-request. The same bytes are then served as a static file by whitenoise in the same server ("× static"
-= the page's requests per second over the static file's; "static: CPU ms" = the workers' CPU per request
-for that file: what gunicorn and the middleware in front of the page cache cost anyway). Worker memory
-(RSS) is read at the end of each run. The first view of a new article is measured with the page cache
-off: an article with a new image is published, ``run_scheduler --once`` makes its renditions and builds
-the home page and the newest articles' pages (``warm_pages``: what the scheduler does every few
-seconds), and its first request is timed against the median of five warm ones; three new articles,
-the medians printed; then the same without the scheduler (the reader's request makes the renditions
-and the shared parts). "not found" is a mistyped
-article address under a section (404), which must not cost more as the section grows. With
-``--total`` articles, EXPLAIN of the listing queries is printed too (EXPLAIN ANALYZE on PostgreSQL).
+Per URL and size: ``--clients`` threads request it for ``--seconds`` in all, in ``TURNS`` slices
+alternating with the other size, after three warm-up requests; the workers' CPU time is read from
+``/proc/<pid>/stat`` before and after, so "CPU ms" is what the server spent per request. The same bytes
+are served as a static file by whitenoise in the same server after each slice ("× static" = the page's
+requests per second over the static file's; "static: CPU ms" = the workers' CPU per request for that
+file: what gunicorn and the middleware in front of the page cache cost anyway). Worker memory (RSS) is
+read at the end of each run. The first view of a new article is measured with the page cache off: an
+article with a new image is published, ``run_scheduler --once`` makes its renditions and builds the
+home page and the newest articles' pages (``warm_pages``: what the scheduler does every few seconds),
+and its first request is timed against the median of five warm ones; three new articles, the medians
+printed; then the same without the scheduler (the reader's request makes the renditions and the shared
+parts). "not found" is a mistyped article address under a section (404), which must not cost more as
+the section grows. EXPLAIN of the listing queries on the large archive is printed too (EXPLAIN ANALYZE
+on PostgreSQL).
 
 Loopback only; everything it started is stopped in a ``finally`` block and the temporary directory
 removed. It exits 0 once the runs completed, whatever they measured.
@@ -82,11 +86,11 @@ def say(text: str):
 class Server:
     """gunicorn with two sync workers; its workers' CPU and memory from /proc."""
 
-    def __init__(self, tmp: Path, port: int, env: dict, workers: int):
+    def __init__(self, tmp: Path, port: int, env: dict, workers: int, name: str = "gunicorn"):
         self.port = port
         self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
         self.workers = workers
-        self.log = tmp / "logs" / "gunicorn.log"
+        self.log = tmp / "logs" / f"{name}.log"
         self.process = None
 
     def start(self):
@@ -323,31 +327,53 @@ def this_script(env, task, *args, timeout=1800) -> str:
     return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
 
-def measure(server: Server, urls: dict, static: dict, args) -> dict:
-    rows = {}
+TURNS = 4  # each size's share of a URL's time, in turns: demo, archive, archive, demo...
+
+
+def measure(servers: dict, urls: dict, static: dict, args) -> dict:
+    """Each page on every server (one per archive size), in turns, then the same bytes as a static
+    file: the machine's speed drifts over minutes, and samples taken side by side share it."""
+    rows = {size: {} for size in servers}
     for kind in KINDS:
-        path = urls.get(kind)
-        if path is None:
+        if any(kind not in urls[size] for size in servers):
             continue
-        for _ in range(3):
-            get(server.port, path)
-        cpu = server.cpu_seconds()
         expected = EXPECTED.get(kind, 200)
-        count, elapsed, errors = hammer(server.port, path, args.seconds, args.clients, expected)
-        cpu = server.cpu_seconds() - cpu
-        static_cpu = server.cpu_seconds()
-        static_count, static_elapsed, _e = hammer(server.port, static[kind], args.seconds / 2, args.clients)
-        static_cpu = server.cpu_seconds() - static_cpu
-        rate = count / elapsed
-        static_rate = static_count / static_elapsed
-        rows[kind] = {
-            "cpu_ms": 1000 * cpu / max(count, 1),
-            "static_cpu_ms": 1000 * static_cpu / max(static_count, 1),
-            "rps": rate,
-            "x_static": rate / static_rate if static_rate else 0.0,
-            "errors": errors,
-        }
-    rows["_rss"] = server.rss_mb()
+        for size, server in servers.items():
+            for _ in range(3):
+                get(server.port, urls[size][kind])
+        fields = ("cpu", "count", "elapsed", "errors", "scpu", "scount", "selapsed")
+        sums = {size: dict.fromkeys(fields, 0) for size in servers}
+        order = list(servers)
+        for turn in range(TURNS):
+            for size in order if turn % 2 == 0 else order[::-1]:
+                server, total = servers[size], sums[size]
+                cpu = server.cpu_seconds()
+                count, elapsed, errors = hammer(
+                    server.port, urls[size][kind], args.seconds / TURNS, args.clients, expected
+                )
+                total["cpu"] += server.cpu_seconds() - cpu
+                cpu = server.cpu_seconds()
+                static_count, static_elapsed, _e = hammer(
+                    server.port, static[size][kind], args.seconds / 2 / TURNS, args.clients
+                )
+                total["scpu"] += server.cpu_seconds() - cpu
+                total["count"] += count
+                total["elapsed"] += elapsed
+                total["errors"] += errors
+                total["scount"] += static_count
+                total["selapsed"] += static_elapsed
+        for size, total in sums.items():
+            rate = total["count"] / total["elapsed"]
+            static_rate = total["scount"] / total["selapsed"]
+            rows[size][kind] = {
+                "cpu_ms": 1000 * total["cpu"] / max(total["count"], 1),
+                "static_cpu_ms": 1000 * total["scpu"] / max(total["scount"], 1),
+                "rps": rate,
+                "x_static": rate / static_rate if static_rate else 0.0,
+                "errors": total["errors"],
+            }
+    for size, server in servers.items():
+        rows[size]["_rss"] = server.rss_mb()
     return rows
 
 
@@ -385,7 +411,8 @@ def run_database(kind: str, args) -> list[str]:
     os.chmod(tmp, 0o711)  # noqa: S103 - the postgres user traverses it to its data directory
     logs = tmp / "logs"
     logs.mkdir()
-    postgres = server = None
+    postgres = None
+    running = []  # servers to stop if anything fails
     report = []
     try:
         (tmp / "benchsettings.py").write_text(
@@ -430,51 +457,82 @@ def run_database(kind: str, args) -> list[str]:
             ("rebuild_search_documents", ["rebuild_search_documents"]),
         ):
             say(f"[{kind}] {name}: {manage(env, logs, name, *command):.1f} s")
-        for size in ("demo", f"{args.total:,}"):
-            if size != "demo":
-                started = time.monotonic()
-                this_script(env, "archive", "--total", str(args.total))
-                say(f"[{kind}] archive of {args.total:,} articles: {time.monotonic() - started:.1f} s")
-                say(
-                    f"[{kind}] rebuild_search_documents: "
-                    f"{manage(env, logs, 'search', 'rebuild_search_documents'):.1f} s"
-                )
-            urls = json.loads(this_script(env, "urls"))
-            if size != "demo":
-                for name, plan in json.loads(this_script(env, "explain")).items():
-                    report.append(f"EXPLAIN [{kind}] {name}:")
-                    report += [f"    {line}" for line in plan.splitlines()]
-            static = {}
-            (tmp / "static" / "bench").mkdir(parents=True, exist_ok=True)
-            results = {}
-            for cached in (False, True):
-                flags = {"PAGE_CACHE": "true" if cached else "false", "FRAGMENT_CACHE": args.fragments}
-                server = Server(tmp, port, {**env, **flags}, args.workers)
-                if not cached:
-                    # The bytes of each page, served again as a static file by whitenoise (next start).
+        # The demo-size database is kept, copied, before the archive is added: both sizes are then
+        # served side by side and measured in turns (see measure()).
+        big = f"{args.total:,}"
+        if kind == "postgres":
+            createdb = [str(postgres.bin / "createdb"), "-h", "127.0.0.1", "-p", str(postgres.port)]
+            createdb += ["-U", "postgres", "-T", "newsroom", "demo"]
+            faults.run_logged("createdb", createdb, logs, timeout=120)
+            demo_database = postgres.url.rsplit("/", 1)[0] + "/demo"
+        else:
+            shutil.copyfile(tmp / "bench.sqlite3", tmp / "demo.sqlite3")
+            demo_database = f"sqlite:///{tmp / 'demo.sqlite3'}"
+        started = time.monotonic()
+        this_script(env, "archive", "--total", str(args.total))
+        say(f"[{kind}] archive of {args.total:,} articles: {time.monotonic() - started:.1f} s")
+        seconds = manage(env, logs, "search", "rebuild_search_documents")
+        say(f"[{kind}] rebuild_search_documents: {seconds:.1f} s")
+        ports = {"demo": port, big: faults.free_port()}
+        envs = {
+            size: {
+                **env,
+                "DATABASE_URL": demo_database if size == "demo" else database,
+                "SITE_URL": f"http://127.0.0.1:{ports[size]}",
+                "PAGE_CACHE_DIR": str(tmp / f"pagecache-{size.replace(',', '')}"),
+            }
+            for size in ports
+        }
+        manage(envs[big], logs, "set_site_url", "set_site_url")
+        urls = {size: json.loads(this_script(envs[size], "urls")) for size in ports}
+        for name, plan in json.loads(this_script(envs[big], "explain")).items():
+            report.append(f"EXPLAIN [{kind}] {name}:")
+            report += [f"    {line}" for line in plan.splitlines()]
+        (tmp / "static" / "bench").mkdir(parents=True, exist_ok=True)
+        static = {size: {} for size in ports}
+        results = {size: {} for size in ports}
+        for cached in (False, True):
+            flags = {"PAGE_CACHE": "true" if cached else "false", "FRAGMENT_CACHE": args.fragments}
+            servers = {
+                size: Server(tmp, ports[size], {**envs[size], **flags}, args.workers, f"gunicorn-{index}")
+                for index, size in enumerate(ports)
+            }
+            running.extend(servers.values())
+            if not cached:
+                # The bytes of each page, served again as a static file by whitenoise (next start).
+                for size, server in servers.items():
                     server.start()
-                    for name, path in urls.items():
-                        status, body = get(port, path)
+                    for name, path in urls[size].items():
+                        status, body = get(server.port, path)
                         if status != EXPECTED.get(name, 200):
-                            say(f"[{kind}] {name} {path}: HTTP {status}")
-                        (tmp / "static" / "bench" / f"{name.replace(' ', '-')}.html").write_bytes(body)
-                        static[name] = f"/static/bench/{name.replace(' ', '-')}.html"
+                            say(f"[{kind}] {size}: {name} {path}: HTTP {status}")
+                        file = f"{size.replace(',', '')}-{name.replace(' ', '-')}.html"
+                        (tmp / "static" / "bench" / file).write_bytes(body)
+                        static[size][name] = f"/static/bench/{file}"
                     server.stop()
+            for server in servers.values():
                 server.start()
-                results[cached] = measure(server, urls, static, args)
-                if not cached:
+            rows = measure(servers, urls, static, args)
+            for size in ports:
+                results[size][cached] = rows[size]
+            if not cached:
+                for size, server in servers.items():
                     try:
-                        results["first"] = first_view(server, {**env, **flags})
+                        results[size]["first"] = first_view(server, {**envs[size], **flags})
                     except (faults.SetupError, OSError, http.client.HTTPException, ValueError) as error:
-                        say(f"[{kind}] first view not measured: {str(error)[-300:]}")
-                        results["first"] = {}
+                        say(f"[{kind}] {size}: first view not measured: {str(error)[-300:]}")
+                        results[size]["first"] = {}
+            for server in servers.values():
                 server.stop()
-                server = None
-            report += table(kind, size, urls, results)
-            for line in report[-(len(KINDS) + 8) :]:
-                print(line, flush=True)
+            running.clear()
+        shown = []
+        for size in ports:
+            shown += table(kind, size, urls[size], results[size])
+        shown += scaling(kind, big, results)
+        print("\n".join(shown), flush=True)
+        report += shown
     finally:
-        if server is not None:
+        for server in running:
             server.stop()
         if postgres is not None:
             try:
@@ -510,6 +568,20 @@ def table(kind, size, urls, results) -> list[str]:
             f"(× {first['first'] / first['warm']:.1f})"
             + (f", scheduler pass {first['scheduler']:.1f} s" if first["scheduler"] else "")
         )
+    return lines
+
+
+def scaling(kind, big, results) -> list[str]:
+    """Uncached CPU per request at ``big`` over demo size, from samples taken in turns."""
+    lines = [
+        f"== {kind}: {big} articles against demo size, uncached, measured in turns ==",
+        f"{'page':<13} {'demo: CPU ms':>12} {big + ': CPU ms':>16} {'ratio':>6}",
+    ]
+    for name in KINDS:
+        demo, grown = results["demo"][False].get(name), results[big][False].get(name)
+        if demo and grown:
+            ratio = grown["cpu_ms"] / demo["cpu_ms"] if demo["cpu_ms"] else 0.0
+            lines.append(f"{name:<13} {demo['cpu_ms']:12.1f} {grown['cpu_ms']:16.1f} {ratio:6.2f}")
     return lines
 
 
