@@ -6,6 +6,10 @@ class NavigationConfig(AppConfig):
     verbose_name = "Navigation"
 
     def ready(self):
-        from . import signals
+        from django.core.signals import request_finished, request_started
+
+        from . import signals, tree
 
         signals.connect()
+        request_started.connect(tree.request_copy.begin, dispatch_uid="navigation_tree_begin")
+        request_finished.connect(tree.request_copy.end, dispatch_uid="navigation_tree_end")

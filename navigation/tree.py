@@ -5,6 +5,8 @@ home page is published, unpublished, moved, saved or deleted, or a site or a vie
 (``navigation.signals``), so page views spend no query on navigation.
 A cache that is down (Redis stopped or frozen) costs no error: the tree is built from the database and
 kept in this process for a few seconds (``LOCAL_SECONDS``), since a page looks it up a dozen times.
+Within a request the tree is read from the cache once (:class:`_RequestCopy`): an article reads it 8
+times, each a Redis round trip and an unpickling in production (3-4 ms of a 10 ms page).
 
 Navigation knows pages only through Wagtail's ``Page`` and ``Site``: a page type joins the menu by
 declaring ``navigation_role = "section"`` and the footer with ``navigation_role = "footer"``
@@ -13,6 +15,7 @@ declaring ``navigation_role = "section"`` and the footer with ``navigation_role 
 
 import time
 
+from asgiref.local import Local
 from django.core.cache import cache
 from wagtail.models import Page, Site, get_page_models
 
@@ -118,7 +121,40 @@ class _LocalCopy:
 _local_copy = _LocalCopy()
 
 
+class _RequestCopy:
+    """The tree read for the request being served, in this thread: from ``request_started`` to
+    ``request_finished`` (connected in NavigationConfig.ready). Outside a request (commands, the
+    scheduler between its requests) nothing is kept."""
+
+    def __init__(self):
+        self._local = Local()
+
+    def begin(self, **_kwargs) -> None:
+        self._local.serving = True
+        self._local.tree = None
+
+    def end(self, **_kwargs) -> None:
+        self._local.serving = False
+        self._local.tree = None
+
+    def get(self) -> dict | None:
+        return getattr(self._local, "tree", None)
+
+    def keep(self, tree: dict) -> None:
+        if getattr(self._local, "serving", False):
+            self._local.tree = tree
+
+    def clear(self) -> None:
+        self._local.tree = None
+
+
+request_copy = _RequestCopy()
+
+
 def section_tree() -> dict:
+    tree = request_copy.get()
+    if tree is not None:
+        return tree
     tree = cache.get(CACHE_KEY)
     if tree is None:
         tree = _local_copy.get()
@@ -128,10 +164,12 @@ def section_tree() -> dict:
         # IGNORE_EXCEPTIONS answers None when Redis failed, and then this process keeps its own copy.
         if cache.add(CACHE_KEY, tree, CACHE_SECONDS) is None:
             _local_copy.keep(tree)
+    request_copy.keep(tree)
     return tree
 
 
 def invalidate(**_kwargs) -> None:
     # Never raises: with Redis down django-redis ignores the error, and CACHE_SECONDS bounds what is left.
+    request_copy.clear()
     _local_copy.clear()
     cache.delete(CACHE_KEY)

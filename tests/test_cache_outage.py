@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_redis.pool import ConnectionFactory
@@ -147,6 +147,34 @@ def test_with_redis_up_pages_are_cached_in_redis_for_at_most_a_minute(client, si
     assert client.get("/en/").status_code == 200
     assert cache.get(tree.CACHE_KEY) is not None  # the navigation tree went to Redis
     assert 0 < cache.ttl(tree.CACHE_KEY) <= 60
+
+
+def test_a_page_built_for_a_reader_reads_the_navigation_tree_from_redis_once(
+    client, settings, site_tree, article, redis, monkeypatch
+):
+    """An article built from scratch (an editor, a first view, ``PAGE_CACHE=false``) reads the section
+    tree from Redis once, not once per menu, breadcrumb and footer (8 round trips and unpicklings); the
+    next request reads it again, so another process's publish shows in the menu at once."""
+    settings.PAGE_CACHE = False
+    url = page_url(article, "en")
+    assert client.get(url).status_code == 200
+    reads = []
+    redis_cache = caches["default"]
+    real_get = redis_cache.get
+
+    def counted_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(redis_cache, "get", counted_get)
+    assert client.get(url).status_code == 200
+    assert reads.count(tree.CACHE_KEY) == 1, reads
+    # Another app server publishes a section: it clears the tree in Redis, not in this process.
+    stored = real_get(tree.CACHE_KEY)
+    stored["sections"].append({**stored["sections"][-1], "titles": dict.fromkeys(LANGUAGES, "Culture")})
+    cache.set(tree.CACHE_KEY, stored, 60)
+    assert "Culture" in client.get(url).content.decode()
+    assert reads.count(tree.CACHE_KEY) == 2
 
 
 # --- (1) Redis stopped -------------------------------------------------------------------------------
