@@ -4,6 +4,7 @@ whitenoise serving the same bytes, at demo size and with a large archive, on SQL
 
     .venv/bin/python bench/pages.py                          # SQLite and PostgreSQL, demo and 30,000
     .venv/bin/python bench/pages.py --db sqlite --total 3000 --seconds 1     # a quick try
+    .venv/bin/python bench/pages.py --redis     # the caches in a redis-server, as production has them
 
 For each database: a throw-away database in a temporary directory (PostgreSQL started like
 bench/faults.py does: trust auth, fsync off, loopback only), prepared with the project's commands
@@ -411,7 +412,7 @@ def run_database(kind: str, args) -> list[str]:
     os.chmod(tmp, 0o711)  # noqa: S103 - the postgres user traverses it to its data directory
     logs = tmp / "logs"
     logs.mkdir()
-    postgres = None
+    postgres = redis = None
     running = []  # servers to stop if anything fails
     report = []
     try:
@@ -483,6 +484,13 @@ def run_database(kind: str, args) -> list[str]:
             }
             for size in ports
         }
+        if args.redis:
+            # As production runs: the shared cache and the page cache in Redis (a database each size).
+            redis = faults.Redis(tmp, faults.free_port())
+            redis.start()
+            for index, size in enumerate(ports):
+                envs[size]["REDIS_URL"] = f"{redis.url.rsplit('/', 1)[0]}/{index}"
+            say(f"[{kind}] caches in redis-server on port {redis.port}")
         manage(envs[big], logs, "set_site_url", "set_site_url")
         urls = {size: json.loads(this_script(envs[size], "urls")) for size in ports}
         for name, plan in json.loads(this_script(envs[big], "explain")).items():
@@ -534,6 +542,8 @@ def run_database(kind: str, args) -> list[str]:
     finally:
         for server in running:
             server.stop()
+        if redis is not None:
+            redis.stop()
         if postgres is not None:
             try:
                 postgres.stop()
@@ -592,6 +602,12 @@ def main():
     parser.add_argument("--seconds", type=float, default=2.0, help="per URL and page-cache setting")
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="the caches in a redis-server of its own (REDIS_URL), as in production; default: one host's "
+        "memory and file caches",
+    )
     parser.add_argument(
         "--fragments",
         choices=["true", "false"],
