@@ -1,7 +1,7 @@
 """Listings whose cost stays flat as the archive grows: pages of a section or tag, and the home page's blocks.
 
-- A listing shows at most ``MAX_PAGES`` pages (``Paginator`` counted over at most that many articles,
-  not the whole archive); older articles stay reachable through their sections' feeds, search and
+- A listing shows at most ``MAX_PAGES`` pages (counted over at most that many articles, not the whole
+  archive); older articles stay reachable through their sections' feeds, search and
   the sitemaps. Each page of a listing is its own canonical URL (``?page=1`` canonicalises to the
   bare URL); a page number that is not a whole number from 1 to the last page answers 404.
 - A listing is read as the ids of the rows its pages can show (:func:`newest_ids`: at most
@@ -28,23 +28,19 @@ MAX_PAGES = 50
 
 
 class CappedPaginator(Paginator):
-    """A Django ``Paginator`` that counts at most ``max_pages`` pages of rows (one bounded query)."""
+    """A Django ``Paginator`` over a listing's ids (:func:`newest_ids`, at most ``max_pages`` pages and
+    one more row): ``capped`` says there are more than it counts."""
 
-    def __init__(self, object_list, per_page, max_pages=None):
-        super().__init__(object_list, per_page)
+    def __init__(self, ids: list[int], per_page, max_pages=None):
+        super().__init__(ids, per_page)
         self.max_pages = max_pages or MAX_PAGES
         self.capped = False
 
     @cached_property
     def count(self):
         limit = self.max_pages * self.per_page
-        if isinstance(self.object_list, list):  # the ids of newest_ids()
-            self.capped = len(self.object_list) > limit
-            return min(len(self.object_list), limit)
-        # Unordered: the count needs no sort (PostgreSQL sorted 600 rows for it when it was ordered).
-        counted = self.object_list.order_by()[: limit + 1].count()
-        self.capped = counted > limit
-        return min(counted, limit)
+        self.capped = len(self.object_list) > limit
+        return min(len(self.object_list), limit)
 
 
 def requested_page(request) -> int:
@@ -58,17 +54,16 @@ def requested_page(request) -> int:
     return int(value)
 
 
-def paginate(request, queryset, per_page, ids: list[int] | None = None):
-    """The requested page of ``queryset``: a ``django.core.paginator.Page``; 404 past the last page.
-    With ``ids`` (the listing's :func:`newest_ids`), the pages are counted from them and the page's
-    rows read by id, in ``queryset``'s order."""
+def paginate(request, queryset, per_page, ids: list[int]):
+    """The requested page of a listing whose rows have ``ids`` (:func:`newest_ids`), as a
+    ``django.core.paginator.Page`` of rows read by id from ``queryset``, in its order; 404 past the
+    last page."""
     number = requested_page(request)
-    paginator = CappedPaginator(queryset if ids is None else ids, per_page)
+    paginator = CappedPaginator(ids, per_page)
     if number > max(paginator.num_pages, 1):
         raise Http404(_("There is no page %(page)s of this list.") % {"page": number})
     page = paginator.page(number)
-    if ids is not None:
-        page.object_list = list(queryset.filter(pk__in=list(page.object_list))) if page.object_list else []
+    page.object_list = list(queryset.filter(pk__in=list(page.object_list))) if page.object_list else []
     return page
 
 
