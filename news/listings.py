@@ -119,7 +119,13 @@ def newest_ids(request, language: str, name: str, vary, articles, per_page: int)
     def build():
         return list(articles().values_list("pk", flat=True)[:limit])
 
-    return _keeper["keep"](request, language, f"listing:{name}", vary, build)
+    return kept(request, language, f"listing:{name}", vary, build)
+
+
+def kept(request, language: str, name: str, vary, build):
+    """``build()``'s value for (language, name, vary), kept as the listings' ids are (retired with the
+    pages that show it): for what is read from the whole archive and changes only with what is published."""
+    return _keeper["keep"](request, language, name, vary, build)
 
 
 class Listing:

@@ -63,6 +63,12 @@ def written_by(author, language: str):
     return ArticlePage.objects.published_in(language).by_author(author)
 
 
+def author_listing(request, author) -> Listing:
+    """``author``'s articles in every language: their page and their feeds read the same kept ids."""
+    theirs, everything = functools.partial(written_by, author), ArticlePage.objects.published_in
+    return Listing(request, "author", author.pk, theirs, ARTICLES_PER_PAGE, everything)
+
+
 def author_feed_links(author, language: str) -> list[dict]:
     """Autodiscovery links for the author's RSS and Atom feeds in ``language`` (the language's too)."""
     return feed_links(language) + [
@@ -82,8 +88,7 @@ def author(request, slug):
     only, newest first, paginated like a section. Every language has the page, with or without articles."""
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     language = request_language(request)
-    theirs, everything = functools.partial(written_by, author), ArticlePage.objects.published_in
-    listing = Listing(request, "author", author.pk, theirs, ARTICLES_PER_PAGE, everything)
+    listing = author_listing(request, author)
     articles = listing.page(language, cards)
     renditions.attach(
         [(author.photo, renditions.AUTHOR_PHOTO)]

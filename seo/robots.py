@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from translations.languages import language_codes
 
 from .absolute import absolute
-from .sitemaps import sitemap_urls
+from .sitemaps import news_sitemap_urls
 
 
 def disallowed_paths() -> list[str]:
@@ -24,8 +24,8 @@ def disallowed_paths() -> list[str]:
 @require_safe
 @cache_control(max_age=60 * 60)
 def robots_txt(request):
-    news_sitemaps = [url for url in sitemap_urls(request) if "sitemap-news-" in url]
-    sitemaps = [absolute(request, reverse("sitemap_index")), *news_sitemaps]
+    # The index and the news sitemaps: no count of the site's pages (the index's files are listed there).
+    sitemaps = [absolute(request, reverse("sitemap_index")), *news_sitemap_urls(request)]
     context = {"disallow": disallowed_paths(), "sitemaps": sitemaps}
     return HttpResponse(
         render_to_string("seo/robots.txt", context, request=request), content_type="text/plain; charset=utf-8"

@@ -188,14 +188,19 @@ def pages(request):
     return urlset_response(entry for row in rows for entry in page_entries(row, keys, prefixes))
 
 
+def news_sitemap_urls(request) -> list[str]:
+    """Absolute URLs of the Google News sitemaps, one per language (``news.sitemaps.news``)."""
+    return [
+        absolute(request, reverse("sitemap_news", kwargs={"language": code})) for code in language_codes()
+    ]
+
+
 def sitemap_urls(request) -> list[str]:
-    """Absolute URLs of every sitemap file: what the index and robots.txt list."""
+    """Absolute URLs of every sitemap file: what the index lists (one count of the site's pages)."""
     count = Paginator(site_pages(request).order_by("path"), PAGES_PER_SITEMAP).num_pages
     pages_url = absolute(request, reverse("sitemap_pages"))
     urls = [pages_url if number == 1 else f"{pages_url}?p={number}" for number in range(1, count + 1)]
-    urls += [
-        absolute(request, reverse("sitemap_news", kwargs={"language": code})) for code in language_codes()
-    ]
+    urls += news_sitemap_urls(request)
     urls.append(absolute(request, reverse("sitemap_authors")))  # author pages (news.sitemaps.authors)
     return urls
 
