@@ -33,8 +33,9 @@ def _key(request, language: str, name: str, vary) -> str:
     return f"pagecache:fragment:{digest}"
 
 
-def cached(request, language: str, name: str, vary, build):
-    """``build()``'s value for (language, name, vary) in this generation, built at most once."""
+def cached(request, language: str, name: str, vary, build, worth_keeping=None):
+    """``build()``'s value for (language, name, vary) in this generation, built at most once (or
+    each time, when ``worth_keeping(value)`` says it is too cheap to take room in the store)."""
     generation = generation_for(request)
     if generation is None:
         return build()
@@ -43,7 +44,8 @@ def cached(request, language: str, name: str, vary, build):
     if value is not None:
         return value
     value = build()
-    store.save(key, generation, value)
+    if worth_keeping is None or worth_keeping(value):
+        store.save(key, generation, value)
     return value
 
 

@@ -8,11 +8,13 @@ import datetime
 import math
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import PageViewRestriction
 
-from search import backends
+from search import backends, results
 from search.models import SearchDocument
 from search.query import parse
 from search.results import ranked_documents
@@ -160,3 +162,49 @@ def test_kept_figures_follow_what_is_published(client, settings, site_tree, make
     add("Pipeline report", "The pipeline was long.", count=8)
     assert reference_order(query)[:2] == [gas.pk, pipeline.pk]
     assert result_titles(client, "en", query)[:2] == [gas.title_en, pipeline.title_en]
+
+
+def test_kept_results_follow_each_publish_and_unpublish(
+    client, settings, site_tree, make_article, monkeypatch
+):
+    """A query that matches many documents keeps its ranked pages with the cached pages
+    (``search.results.ranked_pages``): asked again it is not ranked again, and a publish or an unpublish
+    shows in the results and in the live box at once."""
+    settings.FRAGMENT_CACHE = True
+    monkeypatch.setattr(results, "KEEP_RANKED_FROM", 3)
+    older = [
+        make_article(
+            site_tree.news,
+            title_en=f"Harvest report {n}",
+            languages=("en",),
+            body=paragraph("The caviar harvest was small."),
+            date=timezone.now() - datetime.timedelta(days=n + 1),
+        )
+        for n in range(4)
+    ]
+
+    def live_titles():
+        response = client.get("/en/search/live/", {"q": "caviar"})
+        assert response.status_code == 200
+        return [item["title"] for item in response.json()["results"]]
+
+    def ranking_queries(request):
+        with CaptureQueriesContext(connection) as captured:
+            request()
+        return [query["sql"] for query in captured.captured_queries if "WITH matched" in query["sql"]]
+
+    before = result_titles(client, "en", "caviar")
+    assert sorted(before) == sorted(article.title_en for article in older)
+    assert ranking_queries(lambda: result_titles(client, "en", "caviar")) == []  # kept
+    assert ranking_queries(live_titles) == []  # the live box reads the same list
+    assert live_titles() == before
+
+    new = make_article(
+        site_tree.news, title_en="Caviar caviar caviar", languages=("en",), body=paragraph("Caviar.")
+    )
+    assert result_titles(client, "en", "caviar") == [new.title_en, *before]
+    assert live_titles() == [new.title_en, *before][:5]
+
+    new.unpublish()
+    assert result_titles(client, "en", "caviar") == before
+    assert live_titles() == before
