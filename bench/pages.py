@@ -31,7 +31,11 @@ home page and the newest articles' pages (``warm_pages``: what the scheduler doe
 and its first request is timed against the median of five warm ones; three new articles, the medians
 printed; then the same without the scheduler (the reader's request makes the renditions and the shared
 parts). "not found" is a mistyped article address under a section (404), which must not cost more as
-the section grows. EXPLAIN of the listing queries on the large archive is printed too (EXPLAIN ANALYZE
+the section grows. The "against demo" table gives each page's bytes at both sizes: a page that lists more
+at 30,000 (a sitemap file, the news sitemap's two days, an author's feed of 30 against the demo author's
+few) costs more for that. The served searches repeat one query each, which the site keeps ranked
+(``search.results.ranked_pages``); what a search never asked before costs is measured in a Django
+process of each size, in turns, with nothing ranked kept (``first_search_cost``). EXPLAIN of the listing queries on the large archive is printed too (EXPLAIN ANALYZE
 on PostgreSQL).
 
 Loopback only; everything it started is stopped in a ``finally`` block and the temporary directory
@@ -68,11 +72,14 @@ KINDS = (
     "section p1",
     "section deep",
     "tag",
+    "author",
     "search",
     "live search",
     "feed",
+    "author feed",
     "news sitemap",
     "sitemap",
+    "robots.txt",
     "not found",
 )
 # What each page answers (a mistyped article address under a section: 404).
@@ -208,6 +215,42 @@ def django_task(task: str, total: int = 0):
         print(json.dumps(publish_new_article()))
     elif task == "explain":
         print(json.dumps(explain_listings()))
+    elif task == "first-search":
+        print(json.dumps(first_search_cost()))
+
+
+# Searches the bench requests; a common word matches the newest MAX_RANKED of thousands at 30,000.
+FIRST_SEARCHES = {"search": "/en/search/?q=energy", "live search": "/en/search/live/?q=ener"}
+FIRST_SEARCH_REQUESTS = 30
+
+
+def first_search_cost() -> dict:
+    """CPU ms per request, in this process, of the searches as if never asked before: the ranked pages
+    of a query are kept once it matches many (search.results.ranked_pages), so the served bench
+    measures the searches readers repeat; here nothing is kept (the figures and fragments still are)."""
+    from types import SimpleNamespace
+
+    from django.test import Client
+
+    from pagecache import fragments
+    from search import results
+
+    def cached(request, language, name, vary, build, worth_keeping=None):
+        if name == "search:ranked":  # neither read nor kept: ranked on every request
+            return build()
+        return fragments.cached(request, language, name, vary, build, worth_keeping)
+
+    results.fragments = SimpleNamespace(cached=cached)
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_LANGUAGE="en")
+    costs = {}
+    for name, path in FIRST_SEARCHES.items():
+        for _ in range(3):
+            client.get(path)
+        started = time.process_time()
+        for _ in range(FIRST_SEARCH_REQUESTS):
+            status = client.get(path).status_code
+        costs[name] = {"ms": 1000 * (time.process_time() - started) / FIRST_SEARCH_REQUESTS, "status": status}
+    return costs
 
 
 def explain_listings() -> dict:
@@ -245,7 +288,7 @@ def reader_urls() -> dict:
     from django.db.models import Count
 
     from news.listings import MAX_PAGES
-    from news.models import ArticlePage, CategoryIndexPage, Tag
+    from news.models import ArticleAuthor, ArticlePage, CategoryIndexPage, Tag
     from news.models.pages import ARTICLES_PER_PAGE
     from translations.links import page_url
 
@@ -260,6 +303,10 @@ def reader_urls() -> dict:
     count = ArticlePage.objects.published_in("en").filter(top_section=section).count()
     deep = max(1, min(MAX_PAGES, -(-count // ARTICLES_PER_PAGE)))
     tag = Tag.objects.annotate(n=Count("articles")).order_by("-n").first()
+    bylines = (
+        ArticleAuthor.objects.values("author__slug").annotate(n=Count("pk")).order_by("-n", "author__slug")
+    )
+    author = bylines.first()["author__slug"]
     section_url = page_url(section, "en")
     return {
         "article en": page_url(article, "en"),
@@ -269,11 +316,14 @@ def reader_urls() -> dict:
         "section p1": section_url,
         "section deep": f"{section_url}?page={deep}" if deep > 1 else section_url,
         "tag": f"/en/tags/{tag.slug}/",
-        "search": "/en/search/?q=energy",
-        "live search": "/en/search/live/?q=ener",
+        "author": f"/en/authors/{author}/",
+        "search": FIRST_SEARCHES["search"],
+        "live search": FIRST_SEARCHES["live search"],
         "feed": "/en/feed/rss/",
+        "author feed": f"/en/feed/authors/{author}/rss/",
         "news sitemap": "/sitemap-news-en.xml",
         "sitemap": "/sitemap-pages.xml",
+        "robots.txt": "/robots.txt",
         "not found": f"{section_url}no-such-article/",
     }
 
@@ -517,6 +567,7 @@ def run_database(kind: str, args) -> list[str]:
                         file = f"{size.replace(',', '')}-{name.replace(' ', '-')}.html"
                         (tmp / "static" / "bench" / file).write_bytes(body)
                         static[size][name] = f"/static/bench/{file}"
+                        results[size].setdefault("bytes", {})[name] = len(body)
                     server.stop()
             for server in servers.values():
                 server.start()
@@ -524,6 +575,13 @@ def run_database(kind: str, args) -> list[str]:
             for size in ports:
                 results[size][cached] = rows[size]
             if not cached:
+                for size in ports:
+                    results[size]["first search"] = {}
+                for turn in range(TURNS):  # in turns, as above
+                    for size in list(ports) if turn % 2 == 0 else list(ports)[::-1]:
+                        costs = json.loads(this_script({**envs[size], **flags}, "first-search"))
+                        for name, cost in costs.items():
+                            results[size]["first search"].setdefault(name, []).append(cost["ms"])
                 for size, server in servers.items():
                     try:
                         results[size]["first"] = first_view(server, {**envs[size], **flags})
@@ -585,13 +643,26 @@ def scaling(kind, big, results) -> list[str]:
     """Uncached CPU per request at ``big`` over demo size, from samples taken in turns."""
     lines = [
         f"== {kind}: {big} articles against demo size, uncached, measured in turns ==",
-        f"{'page':<13} {'demo: CPU ms':>12} {big + ': CPU ms':>16} {'ratio':>6}",
+        f"{'page':<13} {'demo: CPU ms':>12} {big + ': CPU ms':>16} {'ratio':>6}   "
+        f"{'bytes: demo':>11} {big:>8}",
     ]
     for name in KINDS:
         demo, grown = results["demo"][False].get(name), results[big][False].get(name)
         if demo and grown:
             ratio = grown["cpu_ms"] / demo["cpu_ms"] if demo["cpu_ms"] else 0.0
-            lines.append(f"{name:<13} {demo['cpu_ms']:12.1f} {grown['cpu_ms']:16.1f} {ratio:6.2f}")
+            sizes = results["demo"]["bytes"][name], results[big]["bytes"][name]  # what the page shows
+            lines.append(
+                f"{name:<13} {demo['cpu_ms']:12.1f} {grown['cpu_ms']:16.1f} {ratio:6.2f}   "
+                f"{sizes[0]:11,} {sizes[1]:8,}"
+            )
+    lines.append(
+        f"A search never asked before (nothing kept), in process, "
+        f"{FIRST_SEARCH_REQUESTS} requests x {TURNS} turns:"
+    )
+    for name in FIRST_SEARCHES:
+        demo = statistics.mean(results["demo"]["first search"][name])
+        grown = statistics.mean(results[big]["first search"][name])
+        lines.append(f"{name:<13} {demo:12.1f} {grown:16.1f} {grown / demo:6.2f}")
     return lines
 
 
