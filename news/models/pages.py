@@ -351,9 +351,9 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixi
         language = request_language(request)
         # "New articles" and "Related" leave this article out of the newest (``NEW_ARTICLES_COUNT + 1``,
         # ``RELATED_COUNT + 1``). Both are read only when the template shows them: they are fragments
-        # cached per language and per section, so most views show the cached copy and send no query.
-        newest = ArticlePage.objects.published_in(language).only(*card_fields())
-        context["newest"] = newest[: NEW_ARTICLES_COUNT + 1]
+        # cached per language and per section, so most views show the cached copy and send no query
+        # (nor build one: building the language's newest cost the ORM half a millisecond).
+        context["newest"] = SimpleLazyObject(lambda: self.language_newest(language))
         context["section_newest"] = SimpleLazyObject(lambda: self.section_newest(language))
         # The hero, author photos and body images: one query.
         renditions.attach(renditions.article_images(self))
@@ -366,6 +366,12 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixi
         context["live"] = live = self.live_in(language, request)  # news.models.live
         context["meta"] = self.get_metadata(request, language, crumbs, section, live)
         return context
+
+    @staticmethod
+    def language_newest(language: str, count: int = NEW_ARTICLES_COUNT + 1) -> list:
+        """The newest ``count`` articles in ``language``, as headlines: "New articles" shows them but the
+        article showing them."""
+        return list(ArticlePage.objects.published_in(language).only(*card_fields())[:count])
 
     def section_newest(self, language: str, count: int = RELATED_COUNT + 1) -> list:
         """The newest ``count`` articles of this article's section in ``language``, this one included,
