@@ -64,7 +64,7 @@ _compiled_lookups: dict[tuple[str, str], tuple[str, list]] = {}
 
 def _lookup(url_path: str, language: str):
     """:func:`page_at`'s first query for any page, compiled once per database and language: building
-    it (the guards' subqueries) cost the ORM twenty times what the database takes to answer it."""
+    it (the guards' subqueries) cost the ORM over forty times what the database takes to answer it."""
     key = (connection.vendor, language)
     if key not in _compiled_lookups:
         pages = Page.objects.filter(**{localized_field("url_path", language): _PATH})
