@@ -35,8 +35,8 @@ the section grows. The "against demo" table gives each page's bytes at both size
 at 30,000 (a sitemap file, the news sitemap's two days, an author's feed of 30 against the demo author's
 few) costs more for that. The served searches repeat one query each, which the site keeps ranked
 (``search.results.ranked_pages``); what a search never asked before costs is measured in a Django
-process of each size, in turns, with nothing ranked kept (``first_search_cost``). EXPLAIN of the listing queries on the large archive is printed too (EXPLAIN ANALYZE
-on PostgreSQL).
+process of each size, in turns, with nothing ranked kept (``first_search_cost``). EXPLAIN of the
+listing queries on the large archive is printed too (EXPLAIN ANALYZE on PostgreSQL).
 
 Loopback only; everything it started is stopped in a ``finally`` block and the temporary directory
 removed. It exits 0 once the runs completed, whatever they measured.

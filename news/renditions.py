@@ -21,6 +21,7 @@ CARD = ("card",)
 LEAD_CARD = ("hero", MACHINE_SPECS[0])  # the home page's lead: its picture and the share image
 FEED_ITEM = (MACHINE_SPECS[0],)
 AUTHOR_PHOTO = ("author",)
+AUTHOR_PAGE_PHOTO = ("author", MACHINE_SPECS[0])  # an author's own page: the photo and its share image
 BODY_BLOCKS = {"image": ("body",), "gallery": ("gallery",)}
 
 

@@ -91,7 +91,7 @@ def author(request, slug):
     listing = author_listing(request, author)
     articles = listing.page(language, cards)
     renditions.attach(
-        [(author.photo, renditions.AUTHOR_PHOTO)]
+        [(author.photo, renditions.AUTHOR_PAGE_PHOTO)]
         + [(article.hero_image, renditions.CARD) for article in articles]
     )
     meta = for_view(request, language, title=author.name)
