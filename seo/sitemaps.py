@@ -4,16 +4,17 @@
 sitemaps ``/sitemap-news-<lang>.xml`` (articles: ``news.sitemaps``). Each page URL carries
 ``<xhtml:link rel="alternate" hreflang>`` for every existing version plus ``x-default``, exactly the set
 the page's own ``<head>`` lists (``translations.links.alternates``).
-A sitemap file costs a fixed number of queries, however many pages. The views answer GET and HEAD;
-other methods get 405.
+A sitemap file costs a fixed number of queries, however many pages, and no count of them (only the
+index counts). The views answer GET and HEAD; other methods get 405.
 """
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -175,16 +176,31 @@ def page_entries(row: dict, keys: Keys, prefixes) -> list[dict]:
     ]
 
 
+# More files than a site of ten million pages has: a larger ``?p=`` is answered 404 without a query.
+MAX_SITEMAP_FILES = 10_000
+
+
+def requested_file(request) -> int:
+    """The ``?p=`` file number asked for (1 when absent): 404 for anything but a whole number from 1."""
+    value = request.GET.get("p", "1")
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_SITEMAP_FILES):
+        raise Http404("There is no such sitemap file.")
+    return int(value)
+
+
 @require_safe
 def pages(request):
-    paginator = Paginator(published_pages(request), PAGES_PER_SITEMAP)
-    try:
-        chunk = paginator.page(request.GET.get("p", 1))
-    except InvalidPage as error:
-        raise Http404(str(error)) from error
-    prefixes, keys = url_prefixes(request), Keys.build()
+    """File ``?p=`` of the page sitemap: its rows are read from where the file starts, with no count of
+    the whole site (half the cost of a file at 30,000 articles); a file past the last is 404."""
+    number = requested_file(request)
+    start = (number - 1) * PAGES_PER_SITEMAP
     # Rows are read in batches while the file is written, not all before the first is written.
-    rows = chunk.object_list.iterator(chunk_size=500)
+    rows = published_pages(request)[start : start + PAGES_PER_SITEMAP].iterator(chunk_size=500)
+    first = next(rows, None)
+    if first is None and number > 1:
+        raise Http404("There is no such sitemap file.")
+    rows = itertools.chain([first], rows) if first is not None else rows
+    prefixes, keys = url_prefixes(request), Keys.build()
     return urlset_response(entry for row in rows for entry in page_entries(row, keys, prefixes))
 
 
