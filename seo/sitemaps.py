@@ -9,13 +9,13 @@ index counts). The views answer GET and HEAD; other methods get 405.
 """
 
 import itertools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 
-from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -211,9 +211,9 @@ def news_sitemap_urls(request) -> list[str]:
     ]
 
 
-def sitemap_urls(request) -> list[str]:
-    """Absolute URLs of every sitemap file: what the index lists (one count of the site's pages)."""
-    count = Paginator(site_pages(request).order_by("path"), PAGES_PER_SITEMAP).num_pages
+def sitemap_urls(request, pages: int) -> list[str]:
+    """Absolute URLs of every sitemap file, for a site of ``pages`` pages: what the index lists."""
+    count = max(1, math.ceil(pages / PAGES_PER_SITEMAP))
     pages_url = absolute(request, reverse("sitemap_pages"))
     urls = [pages_url if number == 1 else f"{pages_url}?p={number}" for number in range(1, count + 1)]
     urls += news_sitemap_urls(request)
@@ -223,8 +223,11 @@ def sitemap_urls(request) -> list[str]:
 
 @require_safe
 def index(request):
-    last = w3c(site_pages(request).aggregate(last=Max("last_published_at"))["last"])
+    # How many pages and the newest publish, in one pass over the site's pages (two took twice as long).
+    site = site_pages(request).aggregate(pages=Count("pk"), last=Max("last_published_at"))
+    last = w3c(site["last"])
     entries = [
-        {"location": url, "lastmod": last if "sitemap-pages" in url else ""} for url in sitemap_urls(request)
+        {"location": url, "lastmod": last if "sitemap-pages" in url else ""}
+        for url in sitemap_urls(request, site["pages"])
     ]
     return xml_response(request, "seo/sitemap_index.xml", {"sitemaps": entries})
