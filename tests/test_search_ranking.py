@@ -34,6 +34,14 @@ TEXTS = [
 ]
 
 
+def dated(make_article, section, title, body, dates):
+    """An English article per date, ``title`` numbered from 0, ``body`` its one paragraph."""
+    return [
+        make_article(section, title_en=f"{title} {n}", languages=("en",), body=paragraph(body), date=date)
+        for n, date in enumerate(dates)
+    ]
+
+
 def reference_order(query_text, language="en"):
     """The score of search.backends' docstring, in Python, over every matching stored document."""
     query = parse(query_text, language)
@@ -119,16 +127,13 @@ def test_a_common_word_ranks_the_newest_visible_matches_up_to_the_cut(monkeypatc
     even when a whole batch of the newest is private, and the count stops at the cut."""
     monkeypatch.setattr(backends, "MAX_RANKED", 3)
     start = timezone.now() - datetime.timedelta(days=30)
-    made = [
-        make_article(
-            site_tree.news,
-            title_en=f"Caviar {n}",
-            languages=("en",),
-            body=paragraph("Caviar from the Caspian."),
-            date=start + datetime.timedelta(days=n),
-        )
-        for n in range(10)
-    ]
+    made = dated(
+        make_article,
+        site_tree.news,
+        "Caviar",
+        "Caviar from the Caspian.",
+        [start + datetime.timedelta(days=n) for n in range(10)],
+    )
     for article in made[-5:]:  # the five newest are for subscribers only
         PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
     ranked = ranked_documents(parse("caviar", "en"), "en")
@@ -172,16 +177,8 @@ def test_kept_results_follow_each_publish_and_unpublish(
     shows in the results and in the live box at once."""
     settings.FRAGMENT_CACHE = True
     monkeypatch.setattr(results, "KEEP_RANKED_FROM", 3)
-    older = [
-        make_article(
-            site_tree.news,
-            title_en=f"Harvest report {n}",
-            languages=("en",),
-            body=paragraph("The caviar harvest was small."),
-            date=timezone.now() - datetime.timedelta(days=n + 1),
-        )
-        for n in range(4)
-    ]
+    days_ago = [timezone.now() - datetime.timedelta(days=n + 1) for n in range(4)]
+    older = dated(make_article, site_tree.news, "Harvest report", "The caviar harvest was small.", days_ago)
 
     def live_titles():
         response = client.get("/en/search/live/", {"q": "caviar"})
