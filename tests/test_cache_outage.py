@@ -177,6 +177,36 @@ def test_a_page_built_for_a_reader_reads_the_navigation_tree_from_redis_once(
     assert reads.count(tree.CACHE_KEY) == 2
 
 
+def test_a_page_built_for_a_reader_reads_each_languages_site_root_paths_from_redis_once(
+    client, settings, site_tree, article, redis, monkeypatch
+):
+    """An article's links in every language (switcher, hreflang, canonical) read the site's root paths
+    from Redis once per language, not 7 times (wagtail-modeltranslation keeps one language's on the
+    request); the next request reads them again. (With the fragments kept, as in production: a list
+    rendered on a fragment miss links its items without the request, which reads them once more.)"""
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    url = page_url(article, "ru")
+    assert client.get(url).status_code == 200
+    reads = []
+    redis_cache = caches["default"]
+    real_get = redis_cache.get
+
+    def counted_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(redis_cache, "get", counted_get)
+    response = client.get(url)
+    assert response.status_code == 200
+    root_paths = sorted(key for key in reads if key.startswith("wagtail_site_root_paths"))
+    assert root_paths == sorted(f"wagtail_site_root_paths_{code}" for code in LANGUAGES), reads
+    for code in LANGUAGES:  # and every language's link is there, from those paths
+        assert f'hreflang="{code}"' in response.content.decode()
+    assert client.get(url).status_code == 200
+    assert len([key for key in reads if key.startswith("wagtail_site_root_paths")]) == 2 * len(LANGUAGES)
+
+
 # --- (1) Redis stopped -------------------------------------------------------------------------------
 def test_reader_pages_answer_with_redis_stopped(client, site_tree, article, redis):
     urls = reader_urls(site_tree, article)

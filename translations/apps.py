@@ -9,11 +9,15 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.models import Revision
+        from modeltranslation.translator import translator
+        from wagtail.models import Page, Revision
 
         from .availability import readiness_models
         from .roles import ensure_permissions
+        from .root_paths import keep_per_request
         from .tracking import on_page_saved, on_revision_saved
+
+        keep_per_request(model for model in translator.get_registered_models() if issubclass(model, Page))
 
         post_migrate.connect(ensure_permissions, sender=self, dispatch_uid="translator-permissions")
         for model in readiness_models():
