@@ -149,15 +149,8 @@ def test_with_redis_up_pages_are_cached_in_redis_for_at_most_a_minute(client, si
     assert 0 < cache.ttl(tree.CACHE_KEY) <= 60
 
 
-def test_a_page_built_for_a_reader_reads_the_navigation_tree_from_redis_once(
-    client, settings, site_tree, article, redis, monkeypatch
-):
-    """An article built from scratch (an editor, a first view, ``PAGE_CACHE=false``) reads the section
-    tree from Redis once, not once per menu, breadcrumb and footer (8 round trips and unpicklings); the
-    next request reads it again, so another process's publish shows in the menu at once."""
-    settings.PAGE_CACHE = False
-    url = page_url(article, "en")
-    assert client.get(url).status_code == 200
+def reads_from_redis(monkeypatch):
+    """The keys the default cache (Redis) is asked for from now on, and its own ``get``."""
     reads = []
     redis_cache = caches["default"]
     real_get = redis_cache.get
@@ -167,6 +160,19 @@ def test_a_page_built_for_a_reader_reads_the_navigation_tree_from_redis_once(
         return real_get(key, *args, **kwargs)
 
     monkeypatch.setattr(redis_cache, "get", counted_get)
+    return reads, real_get
+
+
+def test_a_page_built_for_a_reader_reads_the_navigation_tree_from_redis_once(
+    client, settings, site_tree, article, redis, monkeypatch
+):
+    """An article built from scratch (an editor, a first view, ``PAGE_CACHE=false``) reads the section
+    tree from Redis once, not once per menu, breadcrumb and footer (8 round trips and unpicklings); the
+    next request reads it again, so another process's publish shows in the menu at once."""
+    settings.PAGE_CACHE = False
+    url = page_url(article, "en")
+    assert client.get(url).status_code == 200
+    reads, real_get = reads_from_redis(monkeypatch)
     assert client.get(url).status_code == 200
     assert reads.count(tree.CACHE_KEY) == 1, reads
     # Another app server publishes a section: it clears the tree in Redis, not in this process.
@@ -188,15 +194,7 @@ def test_a_page_built_for_a_reader_reads_each_languages_site_root_paths_from_red
     settings.FRAGMENT_CACHE = True
     url = page_url(article, "ru")
     assert client.get(url).status_code == 200
-    reads = []
-    redis_cache = caches["default"]
-    real_get = redis_cache.get
-
-    def counted_get(key, *args, **kwargs):
-        reads.append(key)
-        return real_get(key, *args, **kwargs)
-
-    monkeypatch.setattr(redis_cache, "get", counted_get)
+    reads, _real_get = reads_from_redis(monkeypatch)
     response = client.get(url)
     assert response.status_code == 200
     root_paths = sorted(key for key in reads if key.startswith("wagtail_site_root_paths"))
