@@ -108,6 +108,20 @@ def test_an_address_that_is_no_page_reads_no_section_from_the_database(client, s
         assert after <= 3, url  # the home page (plain, then specific), the section it is under
 
 
+def test_an_address_of_many_levels_costs_no_more_queries_than_a_short_one(client, settings, small_site):
+    """A 404 reads the longest path that is a page in one query, not one per level: an address of a
+    thousand levels (a crawler's loop, someone trying their luck) costs what a mistyped article's does."""
+    settings.PAGE_CACHE = False
+    short = page_url(small_site.news, "ru") + "net-takoy-stati/"
+    for url in (short, page_url(small_site.news, "ru") + "x/" * 40, "/ru/" + "x/" * 1000):
+        client.get(url)  # the menu's tree, read once and kept
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 404
+        if url == short:
+            budget = len(captured.captured_queries)
+        assert len(captured.captured_queries) <= budget, f"{len(url)} characters: {captured.captured_queries}"
+
+
 def test_home_shows_the_newest_articles_of_every_section(client, site_tree, make_article):
     now = timezone.now()
     # Eight fresh ones fill the lead and the latest rail; the blocks show what comes after them.

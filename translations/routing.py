@@ -91,13 +91,18 @@ class RoutedPageMixin:
         return super().get_view_restrictions()
 
 
+# Wagtail's tree paths (``path``: 255 characters, 4 per level) hold no deeper page than this.
+MAX_LEVELS = Page._meta.get_field("path").max_length // Page.steplen
+
+
 class RouteByLanguagePathMixin:
     """For the site root: find any page below it by its path in the request's language in one lookup.
 
-    A path that is no page answers 404 after one more lookup per level at most (the longest path that
-    is a page, in case it is a RoutablePage that serves the rest), never by walking the tree: the
-    level-by-level ``route`` loads every child of each level (all the articles of a section), which made
-    a mistyped or removed article's address cost 140-220 ms at 30,000 articles.
+    A path that is no page answers 404 after one more query (the longest path that is a page, in case it
+    is a RoutablePage that serves the rest), never by walking the tree: the level-by-level ``route``
+    loads every child of each level (all the articles of a section), which made a mistyped or removed
+    article's address cost 140-220 ms at 30,000 articles. An address of more levels than the tree can
+    have is a 404 at once.
 
     wagtail-modeltranslation replaces ``route`` on every model it translates when it starts, so the
     root page type's AppConfig.ready() must re-install it: ``Model.route = Model.route_by_language_path``.
@@ -106,16 +111,31 @@ class RouteByLanguagePathMixin:
     def route_by_language_path(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        if len(path_components) >= MAX_LEVELS:
+            raise Http404
         language = request_language(request)
-        for end in range(len(path_components), 0, -1):
-            page = page_at(self.url_path + "/".join(path_components[:end]) + "/", language)
-            if page is None:
-                continue
-            if end == len(path_components):
-                return page.route(request, [])
-            if isinstance(page, RoutablePageMixin):
-                return page.route(request, path_components[end:])
-            break
+        paths = [
+            self.url_path + "/".join(path_components[:end]) + "/"
+            for end in range(1, len(path_components) + 1)
+        ]
+        page = page_at(paths[-1], language)
+        if page is not None:
+            return page.route(request, [])
+        # The longest of the shorter paths that is a page, in one query: only a RoutablePage serves the rest.
+        field = localized_field("url_path", language)
+        found = (
+            Page.objects.filter(**{f"{field}__in": paths[:-1]})
+            .order_by("-depth")
+            .values_list(field, "content_type_id")
+            .first()
+        )
+        if found is not None:
+            path, content_type_id = found
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is not None and issubclass(model, RoutablePageMixin):
+                page = page_at(path, language)
+                if page is not None:
+                    return page.route(request, path_components[path.count("/") - self.url_path.count("/") :])
         raise Http404
 
     route = route_by_language_path
