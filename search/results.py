@@ -76,7 +76,7 @@ def ranking(terms: list[str], language: str) -> Ranking:
 
 
 def ranked_documents(query, language: str) -> RankedDocuments:
-    return RankedDocuments(query, language, visible_pages(language), figures=ranking)
+    return RankedDocuments(query, language, visible_pages, figures=ranking)
 
 
 class RankedPages(list):
