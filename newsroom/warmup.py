@@ -1,7 +1,7 @@
 """What a worker does once, after Django is set up and before its first request.
 
-1. Import every view and load the Russian dictionary (``search.normalize``), so the first readers
-   do not pay for it.
+1. Import every view and open the Russian dictionary (``search.normalize``; its files are mapped,
+   shared by the workers: ``search.dictionary``), so the first readers do not pay for it.
 2. ``gc.freeze()``: move the objects that live as long as the process (modules, models, URL
    patterns, templates' code, the dictionary's tables) out of the garbage collector's reach. A full
    collection then walks only what requests created; before, it walked everything, and the request it

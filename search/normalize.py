@@ -27,7 +27,7 @@ from functools import lru_cache
 import pymorphy3
 import snowballstemmer
 
-from . import azerbaijani
+from . import azerbaijani, dictionary
 
 STEMMERS = {"en": "english", "ru": "russian"}
 WORD_CACHE = 100_000  # per function: about 20 MB at most each in a long-running worker
@@ -71,6 +71,7 @@ def _stemmer(language: str):
 
 @lru_cache(maxsize=1)
 def _morph() -> pymorphy3.MorphAnalyzer:
+    dictionary.map_files()  # shared by the workers, not copied into each (search.dictionary)
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
