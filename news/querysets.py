@@ -8,6 +8,9 @@ from seo.images import MACHINE_SPECS, specs_of
 from translations.availability import READY_FIELD, public_q
 from translations.languages import language_codes, localized_field
 
+# Where ``with_authors`` leaves an article's bylines (ArticleAuthor rows, their authors joined).
+BYLINES = "prefetched_bylines"
+
 
 def card_fields() -> list[str]:
     """The columns a listing card reads (title, URL, standfirst, date, section, picture): not the
@@ -67,10 +70,15 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.select_related("hero_image").only(*card_fields())
 
     def with_authors(self, photos: bool = False):
-        """Bylines in one extra query (``article.authors`` reads it); with ``photos`` their images too."""
+        """Bylines in one extra query (``article.authors`` reads it); with ``photos`` their images too.
+
+        Kept as a plain list on each article (``BYLINES``), not as its ``article_authors`` manager's
+        cache: Django builds a filtered queryset per article to hold a prefetch there, 30 of them for a
+        feed (news.models.pages.ArticlePage.authors)."""
         links = self.model._meta.get_field("article_authors").related_model.objects
         related = "author__photo" if photos else "author"
-        return self.prefetch_related(Prefetch("article_authors", queryset=links.select_related(related)))
+        bylines = links.select_related(related).order_by("sort_order", "pk")
+        return self.prefetch_related(Prefetch("article_authors", queryset=bylines, to_attr=BYLINES))
 
     def by_author(self, author):
         """Articles ``author`` wrote or co-wrote (a subquery on the byline table: one row per article

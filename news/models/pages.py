@@ -40,7 +40,7 @@ from translations.widgets import SnippetChooser
 from .. import renditions
 from ..blocks import ARTICLE_BODY_BLOCKS
 from ..listings import Listing, in_section, top_section_id, with_page
-from ..querysets import ArticlePageManager, card_fields
+from ..querysets import BYLINES, ArticlePageManager, card_fields
 from .live import LiveCoverageMixin
 from .snippets import Author
 
@@ -324,7 +324,12 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixi
 
     @property
     def authors(self):
-        return [link.author for link in self.article_authors.all()]
+        """The article's authors in byline order: from ``with_authors`` when the article was loaded
+        with it, else from its bylines (a query; in a preview, the bylines being edited)."""
+        links = self.__dict__.get(BYLINES)
+        if links is None:
+            links = self.article_authors.all()
+        return [link.author for link in links]
 
     @property
     def hero_credit_line(self) -> str:
