@@ -4,7 +4,6 @@
 from django.db.models import Max, Prefetch, Q
 from wagtail.models import PageManager, PageQuerySet
 
-from seo.images import MACHINE_SPECS, specs_of
 from translations.availability import READY_FIELD, public_q
 from translations.languages import language_codes, localized_field
 
@@ -53,20 +52,9 @@ class ArticlePageQuerySet(PageQuerySet):
         """Articles readers of ``language`` see in listings, newest first."""
         return self.for_readers(language).newest()
 
-    def cards(self):
-        """What a listing card shows: the card's columns and the hero image (joined). Renditions come
-        from one query for the whole page (``news.renditions.attach``), or, for callers that do not
-        attach them, from the prefetch of the card's own renditions below."""
-        renditions = self.model._meta.get_field("hero_image").related_model.renditions.rel.related_model
-        wanted = renditions.objects.filter(filter_spec__in=specs_of("hero", "card", MACHINE_SPECS[0]))
-        return (
-            self.select_related("hero_image")
-            .only(*card_fields())
-            .prefetch_related(Prefetch("hero_image__renditions", queryset=wanted))
-        )
-
     def card_rows(self):
-        """:meth:`cards` without the rendition prefetch: the caller attaches renditions for the page."""
+        """What a listing card shows: the card's columns and the hero image (joined). The caller attaches
+        the renditions of the whole page in one query (``news.renditions.attach``)."""
         return self.select_related("hero_image").only(*card_fields())
 
     def with_authors(self, photos: bool = False):

@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
+from news import renditions
 from news.models import ArticlePage
 from pagecache import fragments
 from translations.availability import visible_q
@@ -118,7 +119,9 @@ def load_pages(page_ids: list[int], *, images: bool = True) -> list[Page]:
     articles = ArticlePage.objects.filter(pk__in=page_ids).defer(
         *[field.attname for field in ArticlePage._meta.concrete_fields if field.name.startswith("body")]
     )
-    found = {page.pk: page for page in (articles.cards() if images else articles)}
+    found = {page.pk: page for page in (articles.card_rows() if images else articles)}
+    if images:
+        renditions.attach([(page.hero_image, renditions.CARD) for page in found.values()])
     others = [pk for pk in page_ids if pk not in found]
     if others:
         found.update({page.pk: page for page in Page.objects.filter(pk__in=others).specific()})
