@@ -16,7 +16,7 @@ from seo.absolute import absolute, site_name, w3c
 from seo.sitemaps import urlset_response, xml_response
 from translations.availability import is_available
 from translations.languages import default_language, language_codes, localized_field
-from translations.links import alternates
+from translations.links import page_url
 
 from .feeds import plain
 from .listings import kept
@@ -46,8 +46,7 @@ def news(request, language):
         }
         for article in news_articles(language)
         if is_available(article, language)
-        for code, url in alternates(article, request)
-        if code == language
+        for url in [page_url(article, language, request, full=True)]  # only this language's version
     ]
     context = {"urlset": urls, "publication": site_name(), "language": language}
     return xml_response(request, "seo/news_sitemap.xml", context)
