@@ -35,6 +35,8 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from translations import compiled
+
 from .fts import FTS_TABLE, SearchVectorColumn
 from .models import SearchDocument
 from .query import SearchQuery
@@ -174,30 +176,6 @@ def _tf(column: str) -> str:
     return f"CAST(({_octets(column)} - {_octets(replaced)}) / %s AS DOUBLE PRECISION)"
 
 
-# Stands, in SQL compiled once (:func:`_compiled_rows`), for the one value that changes between calls.
-_VALUE = "\x00value\x00"
-_compiled_sql: dict[tuple, tuple[str, list]] = {}
-
-
-def _compiled_rows(key: tuple, build, value, limit: int | None = None, offset: int = 0) -> list[tuple]:
-    """The rows of ``build()``, a ``values()`` queryset written with :data:`_VALUE` where ``value``
-    goes, its SQL built by the ORM once per database and ``key``: building the candidates' two queries
-    (the match, the visibility rules' subqueries) cost the ORM more than SQLite takes to answer them.
-    Read with the cursor: a thousand rows through the ORM's (and modeltranslation's) iterators cost
-    more than the query. Together 8.3 -> 5 ms for a common word at 30,000 articles (SQLite)."""
-    key = (connection.vendor, *key)
-    if key not in _compiled_sql:
-        _compiled_sql[key] = build().query.sql_with_params()
-    sql, params = _compiled_sql[key]
-    params = [value if isinstance(param, str) and param == _VALUE else param for param in params]
-    if limit is not None:
-        sql += " LIMIT %s OFFSET %s"
-        params += [limit, offset]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 class RankedDocuments:
     """The page ids of the documents matching a query, best first; sliceable and countable, for
     django.core.paginator.Paginator. Each slice is one SQL query; ``count()`` another."""
@@ -245,9 +223,10 @@ class RankedDocuments:
         language = self.language
 
         def build():
-            return _matching(_VALUE, language).order_by("-date", "-id").values("id", "page_id")
+            newest = _matching(compiled.VALUE, language).order_by("-date", "-id")
+            return newest.values("id", "page_id").query.sql_with_params()
 
-        return _compiled_rows(("newest", language), build, self.expression, count, start)
+        return compiled.rows(("search: newest", language), build, self.expression, count, start)
 
     def _visible(self, page_ids: set[int]) -> set[int]:
         """Those of ``page_ids`` readers may see."""
@@ -258,11 +237,11 @@ class RankedDocuments:
         visible_pages, language = self.visible_pages, self.language
 
         def build():
-            pages = visible_pages(language).order_by().filter(pk__in=RawSQL(ids_sql, [_VALUE]))  # noqa: S611
-            return pages.values("pk")
+            pages = visible_pages(language).order_by().filter(pk__in=RawSQL(ids_sql, [compiled.VALUE]))  # noqa: S611
+            return pages.values("pk").query.sql_with_params()
 
-        key = ("visible", self.language, self.visible_pages)
-        return {row[0] for row in _compiled_rows(key, build, ids)}
+        key = ("search: visible", self.language, self.visible_pages)
+        return {row[0] for row in compiled.rows(key, build, ids)}
 
     def count(self) -> int:
         """How many results there are to page through: at most ``MAX_RANKED`` (see ``more``)."""

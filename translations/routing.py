@@ -15,6 +15,7 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
+from . import compiled
 from .availability import restricted, under_an_alias
 from .languages import localized_field, request_language
 
@@ -58,25 +59,22 @@ def _guarded(pages):
     return _with_guards(pages).values_list(*_MATCH)
 
 
-_PATH = "\x00url_path\x00"  # where the path goes in the compiled lookup
-_compiled_lookups: dict[tuple[str, str], tuple[str, list]] = {}
-
-
 def _lookup(url_path: str, language: str):
-    """:func:`page_at`'s first query for any page, compiled once per database and language: building
-    it (the guards' subqueries) cost the ORM over forty times what the database takes to answer it."""
-    key = (connection.vendor, language)
-    if key not in _compiled_lookups:
-        pages = Page.objects.filter(**{localized_field("url_path", language): _PATH})
+    """:func:`page_at`'s first query for any page, built once per database and language
+    (:mod:`translations.compiled`)."""
+
+    def build():
+        pages = Page.objects.filter(**{localized_field("url_path", language): compiled.VALUE})
         sql, params = _guarded(pages).order_by("pk")[:1].query.sql_with_params()
         # In the order asked for: the ORM puts a values_list's columns in its own order and sorts them back.
         columns = ", ".join(connection.ops.quote_name(name) for name in _MATCH)
-        _compiled_lookups[key] = f"SELECT {columns} FROM ({sql}) AS page_match", list(params)  # noqa: S608
-    sql, params = _compiled_lookups[key]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [url_path if param == _PATH else param for param in params])
-        row = cursor.fetchone()
-    return None if row is None else (row[0], row[1], bool(row[2]), bool(row[3]))
+        return f"SELECT {columns} FROM ({sql}) AS page_match", params  # noqa: S608
+
+    found = compiled.rows(("page at path", language), build, url_path)
+    if not found:
+        return None
+    pk, content_type_id, is_restricted, aliased = found[0]
+    return pk, content_type_id, bool(is_restricted), bool(aliased)
 
 
 class RoutedPageMixin:
