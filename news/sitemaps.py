@@ -40,13 +40,12 @@ def news(request, language):
     title_field = localized_field("title", language)
     urls = [
         {
-            "location": url,
+            "location": page_url(article, language, request, full=True),
             "title": plain(getattr(article, title_field)),  # less what XML 1.0 cannot carry
             "publication_date": w3c(article.date),
         }
         for article in news_articles(language)
         if is_available(article, language)
-        for url in [page_url(article, language, request, full=True)]  # only this language's version
     ]
     context = {"urlset": urls, "publication": site_name(), "language": language}
     return xml_response(request, "seo/news_sitemap.xml", context)
