@@ -11,6 +11,12 @@ from translations.languages import language_codes, localized_field
 BYLINES = "prefetched_bylines"
 
 
+def bylines(model, photos: bool = False):
+    """The bylines of ``model``'s articles in byline order, with their authors (and photos)."""
+    links = model._meta.get_field("article_authors").related_model.objects
+    return links.select_related("author__photo" if photos else "author").order_by("sort_order", "pk")
+
+
 def card_fields() -> list[str]:
     """The columns a listing card reads (title, URL, standfirst, date, section, picture): not the
     bodies (three JSON columns) nor the editors' fields, which the ORM would otherwise load and compile."""
@@ -63,10 +69,8 @@ class ArticlePageQuerySet(PageQuerySet):
         Kept as a plain list on each article (``BYLINES``), not as its ``article_authors`` manager's
         cache: Django builds a filtered queryset per article to hold a prefetch there, 30 of them for a
         feed (news.models.pages.ArticlePage.authors)."""
-        links = self.model._meta.get_field("article_authors").related_model.objects
-        related = "author__photo" if photos else "author"
-        bylines = links.select_related(related).order_by("sort_order", "pk")
-        return self.prefetch_related(Prefetch("article_authors", queryset=bylines, to_attr=BYLINES))
+        links = bylines(self.model, photos)
+        return self.prefetch_related(Prefetch("article_authors", queryset=links, to_attr=BYLINES))
 
     def by_author(self, author):
         """Articles ``author`` wrote or co-wrote (a subquery on the byline table: one row per article

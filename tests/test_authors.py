@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from news.models import Author
-from news.models.pages import ARTICLES_PER_PAGE
+from news.models.pages import ARTICLES_PER_PAGE, ArticleAuthor
 from pagecache import purge
 from tests import factories
 from tests.languages import LANGUAGES
@@ -152,6 +152,36 @@ def test_bylines_cards_and_author_box_link_to_the_author_page(
 
     section = soup(client.get(page_url(site_tree.economy, language)))
     assert [a["href"] for a in section.select(".card-authors a")] == [wanted]
+
+
+def test_each_article_shows_its_own_bylines_photos_and_tags_and_then_their_edits(
+    client, soup, site_tree, make_article, reporter
+):
+    """An article's bylines and tags are read by queries compiled once for every article
+    (``ArticlePage.load_route_relations``): each page gets its own, in byline order, and an edit."""
+    colleague = factories.AuthorFactory(name_en="Tural Hasanli", name_ru="Турал Гасанлы", photo=None)
+    energy = factories.TagFactory(name_en="Energy", name_ru="Энергетика", slug="energy")
+    caspian = factories.TagFactory(name_en="Caspian", name_ru="Каспий", slug="caspian")
+    first = make_article(site_tree.economy, authors=[reporter, colleague], tags=[energy, caspian])
+    second = make_article(site_tree.opinion, authors=[colleague], tags=[])
+
+    def shown(article, language):
+        html = soup(client.get(page_url(article, language)))
+        bylines = [link.get_text() for link in html.select(".byline-name")]
+        photos = [bool(box.select_one("img.author-photo")) for box in html.select(".author-box .author")]
+        return bylines, photos, [link.get_text() for link in html.select(".tags .tag")]
+
+    # Tags in the order of their slugs, as everywhere else.
+    assert shown(first, "en") == (["Leyla Aliyeva", "Tural Hasanli"], [True, False], ["Caspian", "Energy"])
+    assert shown(first, "ru") == (["Лейла Алиева", "Турал Гасанлы"], [True, False], ["Каспий", "Энергетика"])
+    assert shown(second, "en") == (["Tural Hasanli"], [False], [])
+
+    first = first.specific.get_latest_revision_as_object()
+    first.article_authors = [ArticleAuthor(author=colleague), ArticleAuthor(author=reporter)]
+    first.tags = [energy]
+    first.save_revision().publish()
+    assert shown(first, "en") == (["Tural Hasanli", "Leyla Aliyeva"], [False, True], ["Energy"])
+    assert shown(second, "ru") == (["Турал Гасанлы"], [False], [])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

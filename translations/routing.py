@@ -2,7 +2,8 @@
 
 wagtail-modeltranslation's ``route`` walks the tree level by level and loads every child of each
 level, so a section with thousands of articles would slow every article view; this is one query for
-the page row plus the page type's own ``get_route_queryset()`` (what its view needs, prefetched).
+the page row (its type's ``get_route_queryset()``: what its view reads) and what the type's
+``load_route_relations()`` adds, each compiled once.
 
 The same lookup tells whether a view restriction applies to the page (its own or an ancestor's) or an
 alias is on its path; when neither does, Wagtail's check before serving it (``get_view_restrictions``:
@@ -11,20 +12,21 @@ two queries on every page view) is answered without a query (:class:`RoutedPageM
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import Value
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
 from . import compiled
 from .availability import restricted, under_an_alias
-from .languages import localized_field, request_language
+from .languages import current_language, localized_field, request_language
 
 
 def page_at(url_path: str, language: str, queryset=None):
     """The specific page whose ``url_path`` in ``language`` is ``url_path`` (``/home/novosti/``), or None.
 
-    ``queryset`` narrows the candidates (``Page.objects.live()``...); the page comes back loaded with
-    its type's ``get_route_queryset()`` when it has one.
+    ``queryset`` narrows the candidates (``Page.objects.live()``...); the page comes back loaded by
+    :func:`_load`.
     """
     if queryset is None:
         match = _lookup(url_path, language)
@@ -34,9 +36,29 @@ def page_at(url_path: str, language: str, queryset=None):
         return None
     pk, content_type_id, is_restricted, aliased = match
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    get_queryset = getattr(model, "get_route_queryset", None)
-    page = (get_queryset() if get_queryset else model.objects.all()).get(pk=pk)
+    page = _load(model, pk)
+    if page is None:  # deleted between the two queries
+        return None
     page.open_to_all = not (is_restricted or aliased)
+    return page
+
+
+def _load(model, pk):
+    """The page of type ``model`` with primary key ``pk``: its type's ``get_route_queryset()`` (the
+    columns and joins its view reads), compiled once per type and active language (the queryset may
+    depend on it: ``translations.compiled``), then its ``load_route_relations()`` if it has one."""
+    get_queryset = getattr(model, "get_route_queryset", None) or model.objects.all
+
+    def build():
+        return get_queryset().order_by().filter(pk=Value(compiled.VALUE))
+
+    found = compiled.instances(("page by pk", model._meta.label, current_language()), build, pk)
+    if not found:
+        return None
+    page = found[0]
+    load_relations = getattr(page, "load_route_relations", None)
+    if load_relations is not None:
+        load_relations()
     return page
 
 

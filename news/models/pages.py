@@ -4,6 +4,7 @@ import functools
 import math
 
 from django.db import models
+from django.db.models import Value
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -22,6 +23,7 @@ from seo.absolute import w3c
 from seo.feed_links import feed_links
 from seo.images import share_image
 from seo.metadata import for_page
+from translations import compiled
 from translations.availability import is_available
 from translations.forms import TranslationReadinessForm
 from translations.languages import (
@@ -40,9 +42,9 @@ from translations.widgets import SnippetChooser
 from .. import renditions
 from ..blocks import ARTICLE_BODY_BLOCKS
 from ..listings import Listing, in_section, top_section_id, with_page
-from ..querysets import BYLINES, ArticlePageManager, card_fields
+from ..querysets import BYLINES, ArticlePageManager, bylines, card_fields
 from .live import LiveCoverageMixin
-from .snippets import Author
+from .snippets import Author, Tag
 
 ARTICLES_PER_PAGE = 12
 RELATED_COUNT = 8
@@ -271,15 +273,26 @@ class ArticlePage(LiveCoverageMixin, DefaultLanguageColumnsMixin, RoutedPageMixi
     # --- Routing ------------------------------------------------------------------------------
     @classmethod
     def get_route_queryset(cls):
-        """How HomePage.route loads an article: everything the page shows, in a fixed few queries."""
-        return (
-            # One hero image and a few author photos: joined; their renditions come from the
-            # rendition cache (a prefetch would cost a query on every view to save one on a cold cache).
-            cls.objects.select_related("hero_image")
-            .with_authors(photos=True)
-            .prefetch_related("tags")
-            .defer(*cls.other_languages_text(current_language()))
+        """The row HomePage.route loads for an article (``translations.routing``): the hero image joined
+        (its renditions are loaded with the page's others, ``news.renditions``), the other languages'
+        long text left out."""
+        return cls.objects.select_related("hero_image").defer(*cls.other_languages_text(current_language()))
+
+    def load_route_relations(self):
+        """What an article's page shows besides its row: bylines with photos and tags, one query each,
+        compiled once (a prefetch built and compiled both on every view: 1.1 of its 2.2 ms of routing),
+        held where ``with_authors`` and ``prefetch_related("tags")`` hold them."""
+        self.__dict__[BYLINES] = compiled.instances(
+            ("article bylines",),
+            lambda: bylines(type(self), photos=True).filter(page_id=Value(compiled.VALUE)),
+            self.pk,
         )
+        tags = self.tags.get_queryset()  # lazy: holds the rows below, as a prefetch would
+        tags._result_cache = compiled.instances(
+            ("article tags",), lambda: Tag.objects.filter(articles=Value(compiled.VALUE)), self.pk
+        )
+        tags._prefetch_done = True
+        self.__dict__.setdefault("_prefetched_objects_cache", {})["tags"] = tags
 
     @staticmethod
     def other_languages_text(language: str) -> list[str]:
