@@ -10,9 +10,11 @@ reader of a new article does not wait for 16 image conversions.
 
 from collections import defaultdict
 
+from django.db.models.expressions import RawSQL
 from wagtail.images import get_image_model
 
 from seo.images import MACHINE_SPECS, renditions, specs_of
+from translations import compiled
 from translations.languages import language_codes
 
 # What each place shows of an image (names from seo.images.PICTURES, or spec strings).
@@ -40,10 +42,8 @@ def attach(wanted) -> None:
             specs.update(specs_of(*names))
     if not by_pk:
         return
-    rendition_model = get_image_model().get_rendition_model()
     found = defaultdict(list)
-    rows = rendition_model.objects.filter(image_id__in=list(by_pk), filter_spec__in=sorted(specs))
-    for rendition in rows:
+    for rendition in _renditions(list(by_pk), sorted(specs)):
         found[rendition.image_id].append(rendition)
     for pk, images in by_pk.items():
         for image in images:
@@ -52,6 +52,20 @@ def attach(wanted) -> None:
                 rendition.image = image  # Rendition.alt reads its image: no query
             image.prefetched_renditions = mine
             image.__dict__.pop("_renditions_by_key", None)
+
+
+def _renditions(image_ids: list[int], specs: list[str]) -> list:
+    """The renditions of ``specs`` that exist for ``image_ids``: a query compiled once per set of specs
+    (a page asks for one of a few), with the ids bound as one value (``translations.compiled``)."""
+    renditions = get_image_model().get_rendition_model().objects
+    if not compiled.binds_id_lists():
+        return list(renditions.filter(image_id__in=image_ids, filter_spec__in=specs))
+    ids_sql, (ids,) = compiled.id_list(image_ids)
+
+    def build():
+        return renditions.filter(image_id__in=RawSQL(ids_sql, [compiled.VALUE]), filter_spec__in=specs)  # noqa: S611
+
+    return compiled.instances(("renditions", *specs), build, ids)
 
 
 def body_images(body) -> list[tuple]:

@@ -26,7 +26,6 @@ expression is always a bound parameter. Other databases get an unranked substrin
 still works.
 """
 
-import json
 import math
 from dataclasses import dataclass
 
@@ -158,17 +157,6 @@ def _octets(sql: str) -> str:
     return f"OCTET_LENGTH({sql})" if connection.vendor == "postgresql" else f"LENGTH(CAST({sql} AS BLOB))"
 
 
-def _ids(ids) -> tuple[str, list]:
-    """A subquery giving ``ids``, bound as one parameter (an array on PostgreSQL, a JSON list read by
-    ``json_each`` on SQLite): a thousand placeholders cost the worker more CPU than the queries they
-    are in (20 ms of the 60 for a common word's results page at 30,000 articles)."""
-    if connection.vendor == "postgresql":
-        return "SELECT UNNEST(%s::bigint[])", [list(ids)]
-    if connection.vendor == "sqlite":
-        return "SELECT value FROM json_each(%s)", [json.dumps(list(ids))]
-    return ", ".join(["%s"] * len(ids)) or "NULL", list(ids)
-
-
 def _tf(column: str) -> str:
     """How many times the bound term (``" term "``) occurs in ``column``, as a double: the bytes the
     occurrences take, divided by the bytes of one (the bound byte length of the term and one space)."""
@@ -233,7 +221,7 @@ class RankedDocuments:
         if self.expression is None:
             pages = self.visible_pages(self.language).filter(pk__in=page_ids)
             return set(pages.values_list("pk", flat=True))
-        ids_sql, (ids,) = _ids(page_ids)
+        ids_sql, (ids,) = compiled.id_list(page_ids)
         visible_pages, language = self.visible_pages, self.language
 
         def build():
@@ -258,7 +246,7 @@ class RankedDocuments:
     def ranked_sql(self) -> tuple[str, list]:
         """SQL (and parameters) selecting the matching page ids, best first (the module docstring)."""
         ids = self.candidates()[:MAX_RANKED]
-        ids_sql, ids_params = _ids(ids)
+        ids_sql, ids_params = compiled.id_list(ids)
         if connection.vendor not in ("sqlite", "postgresql"):
             ordered = SearchDocument.objects.filter(id__in=ids).order_by("-date", "-page_id")
             sql, params = ordered.values("page_id").query.sql_with_params()

@@ -10,6 +10,7 @@ article's own row, its bylines and tags: compiling them was a third of an articl
 """
 
 import copy
+import json
 
 from django.db import connection, connections
 from django.db.models.query import ModelIterable
@@ -35,6 +36,23 @@ def rows(key: tuple, build, value, limit: int | None = None, offset: int = 0) ->
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def id_list(ids) -> tuple[str, list]:
+    """A subquery giving ``ids``, bound as one parameter (an array on PostgreSQL, a JSON list read by
+    ``json_each`` on SQLite): a thousand placeholders cost the worker more CPU than the queries they
+    are in (20 ms of the 60 for a common word's results page at 30,000 articles), and one parameter
+    lets a query that takes a list be compiled once (:func:`binds_id_lists`)."""
+    if connection.vendor == "postgresql":
+        return "SELECT UNNEST(%s::bigint[])", [list(ids)]
+    if connection.vendor == "sqlite":
+        return "SELECT value FROM json_each(%s)", [json.dumps(list(ids))]
+    return ", ".join(["%s"] * len(ids)) or "NULL", list(ids)
+
+
+def binds_id_lists() -> bool:
+    """Whether :func:`id_list` binds its ids as one parameter on the database in use."""
+    return connection.vendor in ("postgresql", "sqlite")
 
 
 _plans: dict[tuple, tuple] = {}
