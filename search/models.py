@@ -32,12 +32,14 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "language"], name="search_document_page_language")
         ]
-        # The newest matches of a language first, without sorting them, and the language's lengths for
-        # the ranking, without reading the rows (search.backends).
+        # The newest matches of a language first, without sorting them, with their pages, and the
+        # language's lengths for the ranking, without reading the rows (search.backends): a row's
+        # columns after its terms are read through its overflow pages on SQLite (with ``page`` in the
+        # index, the newest 1,000 matches of a common word at 30,000 articles: 1.9 -> 1.0 ms).
         indexes = [
             models.Index(
-                fields=["language", "date", "id", "title_length", "body_length"],
-                name="search_document_language_date",
+                fields=["language", "date", "id", "page", "title_length", "body_length"],
+                name="search_document_newest",
             )
         ]
 
