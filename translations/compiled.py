@@ -29,13 +29,18 @@ def rows(key: tuple, build, value, limit: int | None = None, offset: int = 0) ->
         sql, params = build()
         _compiled[key] = sql, list(params)
     sql, params = _compiled[key]
-    params = [value if isinstance(param, str) and param == VALUE else param for param in params]
+    params = _bind(params, value)
     if limit is not None:
         sql += " LIMIT %s OFFSET %s"
         params += [limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _bind(params: list, value) -> list:
+    """A compiled query's parameters with ``value`` in place of :data:`VALUE`."""
+    return [value if isinstance(param, str) and param == VALUE else param for param in params]
 
 
 def id_list(ids) -> tuple[str, list]:
@@ -69,7 +74,7 @@ def instances(key: tuple, build, value) -> list:
         sql, params = compiler.as_sql()  # also fills the compiler's select and klass_info
         _plans[key] = queryset.model, queryset.db, compiler, sql, list(params)
     model, alias, compiler, sql, params = _plans[key]
-    bound = [value if isinstance(param, str) and param == VALUE else param for param in params]
+    bound = _bind(params, value)
     compiler = copy.copy(compiler)  # shared by threads: each call binds its own SQL and connection
     compiler.connection = connections[alias]
     compiler.as_sql = lambda *args, **kwargs: (sql, bound)
